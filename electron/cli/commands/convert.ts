@@ -1,0 +1,6 @@
+import { type CliCommand, UsageError } from '../command';
+
+/** Placeholder until the command is built. */
+export const command: CliCommand = async () => {
+  throw new UsageError('la commande « convert » n’est pas encore disponible.');
+};

@@ -1,0 +1,150 @@
+/**
+ * The one API between the renderer and the main process.
+ *
+ * Both transports carry exactly these calls: Electron IPC through the preload
+ * (`window.arbitra.call`), and HTTP on loopback for `npm run web`. Every
+ * argument is validated in the main process with the schemas below before a
+ * handler sees it: the renderer is not trusted. Replies travel as
+ * `ApiReply` (`{ ok, result }` or `{ ok: false, error }`) and the client
+ * rebuilds a real `Error` (see `ApiError`).
+ */
+import { z } from 'zod';
+import type { Portfolio, Problem } from '../model/portfolio';
+import { SECTIONS, type Edit } from '../model/edits';
+
+const path = z.string().min(1, 'un chemin de fichier est attendu').max(4096);
+const anyJson = z.custom<unknown>(() => true);
+const projectLike = z.looseObject({ id: z.string().min(1).max(200) });
+
+export const editSchema = z.object({
+  label: z.string().max(500),
+  ops: z
+    .array(
+      z.discriminatedUnion('op', [
+        z.object({ op: z.literal('project.put'), project: projectLike }),
+        z.object({
+          op: z.literal('project.insert'),
+          project: projectLike,
+          index: z.number().int().min(0),
+        }),
+        z.object({ op: z.literal('project.delete'), id: z.string().min(1).max(200) }),
+        z.object({ op: z.literal('section.put'), section: z.enum(SECTIONS), value: anyJson }),
+      ]),
+    )
+    .min(1)
+    .max(10_000),
+});
+
+/** What the renderer knows of the open document. */
+export interface DocumentState {
+  /** Absolute path of the `.arbitra` file. */
+  path: string;
+  /** File name without folder, for the title bar. */
+  name: string;
+  /** Increases by one with every committed edit. */
+  revision: number;
+  portfolio: Portfolio;
+  /** Non-blocking remarks (unknown fields kept, migration done, ...). */
+  warnings: string[];
+}
+
+export interface RecentDocument {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export type Locale = 'fr' | 'en';
+
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'web';
+  /** Where new and imported documents are saved by default. */
+  documentsDir: string;
+  locale: Locale;
+}
+
+export type ImportResult =
+  | { ok: true; state: DocumentState }
+  | { ok: false; problems: Problem[] };
+
+export type EditResult =
+  | { ok: true; revision: number }
+  | { ok: false; problems: Problem[] };
+
+/** Argument schemas, one per method. */
+export const apiArgs = {
+  'app.info': z.object({}),
+  'settings.setLocale': z.object({ locale: z.enum(['fr', 'en']) }),
+  'document.current': z.object({}),
+  'document.new': z.object({ name: z.string().min(1).max(200).optional() }),
+  'document.openDemo': z.object({}),
+  'document.open': z.object({ path }),
+  'document.saveAs': z.object({ path }),
+  'document.recent': z.object({}),
+  'document.list': z.object({}),
+  'document.import': z.object({
+    /** The file's content: JSON text (format 1). */
+    text: z.string().max(200 * 1024 * 1024),
+    /** The file's name, used to name the new document. */
+    name: z.string().min(1).max(300),
+  }),
+  'document.export': z.object({}),
+  'document.edit': z.object({ edit: editSchema, baseRevision: z.number().int().min(0) }),
+} as const;
+
+export type Method = keyof typeof apiArgs;
+export type Args<M extends Method> = z.input<(typeof apiArgs)[M]>;
+
+/** Result type of each method. */
+export interface Results {
+  'app.info': AppInfo;
+  'settings.setLocale': AppInfo;
+  'document.current': DocumentState | null;
+  'document.new': DocumentState;
+  'document.openDemo': DocumentState;
+  'document.open': DocumentState;
+  'document.saveAs': DocumentState;
+  'document.recent': RecentDocument[];
+  'document.list': RecentDocument[];
+  'document.import': ImportResult;
+  'document.export': { text: string; name: string };
+  'document.edit': EditResult;
+}
+
+/** What the main process implements: one async function per method. */
+export type Handlers = {
+  [M in Method]: (args: z.output<(typeof apiArgs)[M]>) => Promise<Results[M]> | Results[M];
+};
+
+export interface ApiErrorData {
+  message: string;
+  /** 'bad-arguments' | 'unknown-method' | 'io' | 'conflict' | 'internal' | ... */
+  code: string;
+  problems?: Problem[];
+}
+
+export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiErrorData };
+
+/** The error the client throws when a call fails. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly problems: Problem[];
+  constructor(data: ApiErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.problems = data.problems ?? [];
+  }
+}
+
+/** The object the preload exposes as `window.arbitra`, and the web shim imitates. */
+export interface ArbitraBridge {
+  call(method: string, args: unknown): Promise<ApiReply>;
+  /** Native file dialogs, only under Electron. */
+  pickOpenPath?(): Promise<string | null>;
+  pickSavePath?(suggestedName: string): Promise<string | null>;
+}
+
+export type { Edit };
