@@ -1,0 +1,360 @@
+/**
+ * Runtime schema of the portfolio document, format 1 (MODEL.md §2).
+ *
+ * These schemas check each field on its own: its type, its range, its enum.
+ * Rules that tie several fields together (references between ids, lengths
+ * that must match the horizon or the project's duration, dependency cycles,
+ * `subsidyRate + partnerShare <= 1`, `low <= mode <= high`...) live in
+ * `validate.ts`, which also turns every issue into a French sentence. Use
+ * `validatePortfolio` / `validateProject` for the full rule set; the schemas
+ * here are exported for the forms (one field at a time) and for the API.
+ *
+ * Every object schema is loose: fields we do not know are kept as they came,
+ * so an import followed by an export loses nothing. No schema fills in a
+ * default value either: the parsed document equals the input.
+ *
+ * Each schema is checked against the TypeScript type of `portfolio.ts`
+ * (`satisfies z.ZodType<...>`), so the two cannot drift apart.
+ */
+import { z } from 'zod';
+import {
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  type Axis,
+  type BlackSwan,
+  type Budget,
+  type Criterion,
+  type DecisionEntry,
+  type Direction,
+  type Horizon,
+  type Organisation,
+  type PlanEntry,
+  type Portfolio,
+  type Project,
+  type RiskSettings,
+  type Scenario,
+  type StaffNeed,
+  type Team,
+  type ThreePoint,
+} from './portfolio';
+
+export const ORGANISATION_KINDS = [
+  'commune',
+  'departement',
+  'region',
+  'intercommunalite',
+  'syndicat',
+  'autre',
+] as const;
+export const FCTVA_REGIMES = ['N', 'N+1', 'N+2'] as const;
+export const DECISIONS = ['retenu', 'reporté', 'rejeté', 'à instruire'] as const;
+export const DISTRIBUTIONS = ['pert', 'triangular'] as const;
+
+/** Bounds used by the rules; the UI shows them next to the fields. */
+export const LIMITS = {
+  minYear: 2000,
+  maxYear: 2100,
+  maxHorizonYears: 15,
+  maxScore: 5,
+  maxTimePreference: 0.5,
+  maxIdLength: 200,
+} as const;
+
+/** A non-empty identifier (blank or surrounding spaces refused). */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.maxIdLength)
+  .refine((s) => s.trim() === s && s.length > 0, {
+    message: 'ne doit contenir ni espace au début ni espace à la fin',
+  });
+/** A name or a label shown to people: required and not blank. */
+export const labelSchema = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim().length > 0, { message: 'ne doit pas être vide' });
+/** Free text, optional fields. */
+export const textSchema = z.string();
+/** Euros (incl. VAT): finite, zero or more. */
+export const moneySchema = z.number().min(0);
+/** Person-days: finite, zero or more. */
+export const daysSchema = z.number().min(0);
+/** A share between 0 and 1 inclusive. */
+export const rateSchema = z.number().min(0).max(1);
+/** A calendar year, integer. */
+export const yearSchema = z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear);
+/** Scale factor applied to an envelope or a capacity. */
+export const factorSchema = z.number().min(0);
+
+/** `YYYY-MM`, a real month. */
+export const yearMonthSchema = z.string().refine(isYearMonth, {
+  message: 'doit être un mois au format AAAA-MM (par exemple 2032-03)',
+});
+/** `YYYY-MM-DD`, a real calendar date. */
+export const dateSchema = z.string().refine(isDate, {
+  message: 'doit être une date existante au format AAAA-MM-JJ (par exemple 2027-01-15)',
+});
+
+export function isYearMonth(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12;
+}
+
+export function isDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (lengths[month - 1] ?? 0);
+}
+
+export const organisationSchema = z.looseObject({
+  name: labelSchema,
+  kind: z.enum(ORGANISATION_KINDS),
+  fctvaRegime: z.enum(FCTVA_REGIMES),
+  fctvaRate: z.number().gt(0).lt(1).optional(),
+}) satisfies z.ZodType<Organisation>;
+
+export const horizonSchema = z.looseObject({
+  firstYear: yearSchema,
+  years: z.number().int().min(1).max(LIMITS.maxHorizonYears),
+}) satisfies z.ZodType<Horizon>;
+
+export const criterionSchema = z.looseObject({
+  id: idSchema,
+  label: labelSchema,
+  weight: z.number().min(0),
+}) satisfies z.ZodType<Criterion>;
+
+export const axisSchema = z.looseObject({
+  id: idSchema,
+  label: labelSchema,
+}) satisfies z.ZodType<Axis>;
+
+export const directionSchema = z.looseObject({
+  id: idSchema,
+  label: labelSchema,
+  maxConcurrent: z.number().int().min(1).optional(),
+}) satisfies z.ZodType<Direction>;
+
+export const teamSchema = z.looseObject({
+  id: idSchema,
+  label: labelSchema,
+  capacity: z.array(daysSchema),
+}) satisfies z.ZodType<Team>;
+
+export const budgetSchema = z.looseObject({
+  investment: z.array(moneySchema),
+  operating: z.array(moneySchema),
+}) satisfies z.ZodType<Budget>;
+
+/** Three-point estimate; `low > 0` and `low <= mode <= high` are checked in validate.ts. */
+export const threePointSchema = z.looseObject({
+  low: z.number().gt(0),
+  mode: z.number().gt(0),
+  high: z.number().gt(0),
+}) satisfies z.ZodType<ThreePoint>;
+
+export const staffNeedSchema = z.looseObject({
+  team: idSchema,
+  days: z.array(daysSchema),
+}) satisfies z.ZodType<StaffNeed>;
+
+export const scoreSchema = z.number().min(0).max(LIMITS.maxScore);
+
+export const projectSchema = z.looseObject({
+  id: idSchema,
+  name: labelSchema,
+  usage: textSchema.optional(),
+  direction: idSchema.optional(),
+  sponsor: textSchema.optional(),
+  axes: z.array(idSchema).optional(),
+  scores: z.record(z.string(), scoreSchema),
+  investment: z.array(moneySchema).min(1),
+  staff: z.array(staffNeedSchema).optional(),
+  runCost: moneySchema.optional(),
+  savings: moneySchema.optional(),
+  subsidyRate: rateSchema.optional(),
+  subsidySource: textSchema.optional(),
+  partnerShare: rateSchema.optional(),
+  fctvaEligible: z.boolean().optional(),
+  durationMonths: threePointSchema,
+  costFactor: threePointSchema.optional(),
+  dependsOn: z.array(idSchema).optional(),
+  excludes: z.array(idSchema).optional(),
+  mandatory: z.boolean().optional(),
+  earliestStart: yearSchema.nullable().optional(),
+  fixedStart: yearSchema.nullable().optional(),
+}) satisfies z.ZodType<Project>;
+
+/**
+ * A black swan multiplies duration and cost: both factors are at least 1
+ * (an event that shortens a project or lowers its cost is not a black swan).
+ */
+export const blackSwanSchema = z.looseObject({
+  probability: rateSchema,
+  scheduleFactor: z.number().min(1),
+  costFactor: z.number().min(1),
+}) satisfies z.ZodType<BlackSwan>;
+
+export const riskSchema = z.looseObject({
+  distribution: z.enum(DISTRIBUTIONS).optional(),
+  correlation: z.number().min(0).lt(1).optional(),
+  blackSwan: blackSwanSchema.nullable().optional(),
+}) satisfies z.ZodType<RiskSettings>;
+
+export const planEntrySchema = z.looseObject({
+  project: idSchema,
+  start: yearSchema,
+}) satisfies z.ZodType<PlanEntry>;
+
+export const scenarioSchema = z.looseObject({
+  id: idSchema,
+  name: labelSchema,
+  budgetFactor: z
+    .looseObject({ investment: factorSchema.optional(), operating: factorSchema.optional() })
+    .optional(),
+  capacityFactor: factorSchema.optional(),
+  forceIn: z.array(idSchema).optional(),
+  forceOut: z.array(idSchema).optional(),
+  timePreference: z.number().min(0).max(LIMITS.maxTimePreference).optional(),
+  savingsCredit: rateSchema.optional(),
+  plan: z.array(planEntrySchema).optional(),
+}) satisfies z.ZodType<Scenario>;
+
+export const decisionEntrySchema = z.looseObject({
+  date: dateSchema,
+  meeting: textSchema.optional(),
+  project: idSchema,
+  decision: z.enum(DECISIONS),
+  rationale: textSchema.optional(),
+}) satisfies z.ZodType<DecisionEntry>;
+
+export const portfolioSchema = z.looseObject({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(FORMAT_VERSION),
+  organisation: organisationSchema,
+  horizon: horizonSchema,
+  mandateEnd: yearMonthSchema.optional(),
+  criteria: z.array(criterionSchema).min(1),
+  axes: z.array(axisSchema).optional(),
+  directions: z.array(directionSchema).optional(),
+  teams: z.array(teamSchema),
+  budget: budgetSchema,
+  projects: z.array(projectSchema),
+  risk: riskSchema.optional(),
+  scenarios: z.array(scenarioSchema).optional(),
+  decisions: z.array(decisionEntrySchema).optional(),
+}) satisfies z.ZodType<Portfolio>;
+
+/**
+ * The known fields of each kind of object, for the "unknown field kept"
+ * warning. Keys are the kinds used by `validate.ts`.
+ */
+export const KNOWN_FIELDS = {
+  portfolio: Object.keys(portfolioSchema.shape),
+  organisation: Object.keys(organisationSchema.shape),
+  horizon: Object.keys(horizonSchema.shape),
+  criterion: Object.keys(criterionSchema.shape),
+  axis: Object.keys(axisSchema.shape),
+  direction: Object.keys(directionSchema.shape),
+  team: Object.keys(teamSchema.shape),
+  budget: Object.keys(budgetSchema.shape),
+  project: Object.keys(projectSchema.shape),
+  staffNeed: Object.keys(staffNeedSchema.shape),
+  threePoint: Object.keys(threePointSchema.shape),
+  risk: Object.keys(riskSchema.shape),
+  blackSwan: Object.keys(blackSwanSchema.shape),
+  scenario: Object.keys(scenarioSchema.shape),
+  budgetFactor: ['investment', 'operating'],
+  planEntry: Object.keys(planEntrySchema.shape),
+  decision: Object.keys(decisionEntrySchema.shape),
+} as const;
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'un nombre',
+  int: 'un nombre entier',
+  string: 'un texte',
+  array: 'une liste',
+  object: 'un objet (un groupe de champs)',
+  record: 'un objet (un groupe de champs)',
+  boolean: 'vrai ou faux (true ou false)',
+  null: 'vide (null)',
+};
+
+/** French number as a finance officer reads it: `1 234 567,5`. */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  const [intPart = '0', frac] = String(Math.abs(n)).split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
+}
+
+/** A short rendering of a value received, for "(reçu : ...)". */
+export function formatReceived(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return `« ${value.length > 40 ? value.slice(0, 40) + '…' : value} »`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
+  if (typeof value === 'object') return 'un objet';
+  return String(value);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n > 1 ? 's' : ''}`;
+}
+
+/**
+ * The predicate of a French sentence for one zod issue ("doit valoir 0 ou
+ * plus (reçu : -5 000)"); the subject is added by the caller. `value` is the
+ * value found at the issue's path.
+ */
+export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string {
+  const received = value === undefined ? '' : ` (reçu : ${formatReceived(value)})`;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (value === undefined) return 'est obligatoire';
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        return `doit être un nombre fini${received}`;
+      }
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return `doit être ${expected}${received}`;
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') {
+        return `doit contenir au moins ${plural(min, 'élément')}${received}`;
+      }
+      if (issue.origin === 'string') return 'ne doit pas être vide';
+      if (issue.inclusive === false) return `doit être strictement supérieur à ${formatNumber(min)}${received}`;
+      return `doit valoir ${formatNumber(min)} ou plus${received}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') {
+        return `doit contenir au plus ${plural(max, 'élément')}${received}`;
+      }
+      if (issue.origin === 'string') return `ne doit pas dépasser ${plural(max, 'caractère')}`;
+      if (issue.inclusive === false) return `doit être strictement inférieur à ${formatNumber(max)}${received}`;
+      return `doit valoir ${formatNumber(max)} ou moins${received}`;
+    }
+    case 'invalid_value': {
+      const values = issue.values.map((v) => `« ${String(v)} »`);
+      if (values.length === 1) return `doit valoir ${values[0]}${received}`;
+      return `doit valoir l'une des valeurs suivantes : ${values.join(', ')}${received}`;
+    }
+    case 'custom':
+      return `${issue.message}${received}`;
+    case 'invalid_format':
+      return `n'a pas le format attendu${received}`;
+    default:
+      return `n'est pas valable${received}`;
+  }
+}
