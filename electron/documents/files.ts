@@ -1,0 +1,213 @@
+/**
+ * Portfolio files by extension: `.json` (format 1, MODEL.md §2) and
+ * `.arbitra` (the SQLite document, see `store.ts`). `.xlsx` is announced in
+ * CLI.md and not built yet: it is refused with a clear message.
+ *
+ * Reading never throws: every failure comes back as problems a finance
+ * officer can act on. Writing is atomic: the file at the target path is
+ * either the previous one or the complete new one, never a half-written mix.
+ */
+import * as fs from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import type { Portfolio, Problem } from '../../shared/model/portfolio';
+import { validatePortfolio } from '../../shared/model/validate';
+import {
+  DocumentError,
+  DocumentStore,
+  syncFolder,
+  temporarySibling,
+  type StoreOptions,
+} from './store';
+
+export type PortfolioFileKind = 'json' | 'arbitra' | 'xlsx';
+
+export type ReadPortfolioResult =
+  { ok: true; portfolio: Portfolio; warnings: string[] } | { ok: false; problems: Problem[] };
+
+/** The kind of portfolio file a path names, from its extension; undefined when unknown. */
+export function portfolioFileKind(path: string): PortfolioFileKind | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.arbitra') return 'arbitra';
+  if (ext === '.xlsx') return 'xlsx';
+  return undefined;
+}
+
+/** Format-1 JSON text of a document: indented, one trailing newline, keys in their order. */
+export function portfolioToJson(portfolio: Portfolio): string {
+  return JSON.stringify(portfolio, null, 2) + '\n';
+}
+
+const XLSX_NOT_YET =
+  'Les classeurs Excel (.xlsx) ne sont pas encore pris en charge. Enregistrez le portefeuille au format .json ou .arbitra.';
+
+function problem(message: string, path = ''): Problem[] {
+  return [{ path, message }];
+}
+
+function unknownExtension(path: string): string {
+  return `Le fichier « ${basename(path)} » n’a pas une extension connue : Arbitra lit les fichiers .json (format 1) et .arbitra.`;
+}
+
+/** Where a JSON syntax error is, in words, from Node's message. */
+function jsonSyntaxMessage(path: string, text: string, error: unknown): string {
+  const detail = (error as Error).message;
+  const at = /position (\d+)/.exec(detail);
+  let where = '';
+  if (at?.[1]) {
+    const offset = Number(at[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    where = ` (ligne ${line}, colonne ${column})`;
+  } else if (/end of JSON input|Unterminated/i.test(detail)) {
+    where = ' (le fichier s’arrête avant la fin : il est peut-être tronqué)';
+  }
+  return `Le fichier « ${basename(path)} » n’est pas un JSON lisible${where}. Vérifiez qu’il n’a pas été modifié à la main ou tronqué.`;
+}
+
+async function readJsonPortfolio(path: string): Promise<ReadPortfolioResult> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT')
+      return { ok: false, problems: problem(`Le fichier « ${basename(path)} » est introuvable.`) };
+    if (code === 'EISDIR')
+      return {
+        ok: false,
+        problems: problem(`« ${basename(path)} » est un dossier, pas un fichier.`),
+      };
+    return {
+      ok: false,
+      problems: problem(
+        `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`,
+      ),
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: problem(jsonSyntaxMessage(path, text, error)) };
+  }
+  const checked = validatePortfolio(input);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  // The document as written, not the validator's view of it: nothing is added or dropped.
+  return { ok: true, portfolio: input as Portfolio, warnings: checked.warnings };
+}
+
+/**
+ * Reads and validates a portfolio file (`.json` or `.arbitra`). A `.arbitra`
+ * file is not changed, even when it comes from an older version. Never throws.
+ */
+export async function readPortfolioFile(
+  path: string,
+  options: StoreOptions = {},
+): Promise<ReadPortfolioResult> {
+  try {
+    const target = resolve(path);
+    switch (portfolioFileKind(target)) {
+      case 'json':
+        return await readJsonPortfolio(target);
+      case 'arbitra': {
+        const { portfolio, warnings } = DocumentStore.readFile(target, options);
+        return { ok: true, portfolio, warnings };
+      }
+      case 'xlsx':
+        return { ok: false, problems: problem(XLSX_NOT_YET) };
+      default:
+        return { ok: false, problems: problem(unknownExtension(target)) };
+    }
+  } catch (error) {
+    if (error instanceof DocumentError) return { ok: false, problems: error.problems };
+    return {
+      ok: false,
+      problems: problem(
+        `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`,
+      ),
+    };
+  }
+}
+
+/**
+ * Writes `text` to `path` atomically: a temporary file in the same folder,
+ * flushed to disk, then renamed over the target. A crash or an error leaves
+ * the previous file as it was.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const target = resolve(path);
+  const temporary = temporarySibling(target, 'ecriture');
+  try {
+    const handle = await fs.promises.open(temporary, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temporary, target);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+    throw ioError(target, error);
+  }
+  syncFolder(dirname(target));
+}
+
+function ioError(target: string, error: unknown): DocumentError {
+  if (error instanceof DocumentError) return error;
+  const code = (error as { code?: string }).code;
+  const name = `« ${basename(target)} »`;
+  const message =
+    code === 'ENOSPC'
+      ? `Le disque est plein : ${name} n’a pas pu être enregistré ; le fichier précédent est intact.`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `Arbitra n’a pas le droit d’écrire ${name} ; le fichier précédent est intact.`
+        : code === 'ENOENT'
+          ? `Le dossier de ${name} n’existe pas.`
+          : `${name} n’a pas pu être enregistré (${(error as Error).message}) ; le fichier précédent est intact.`;
+  return new DocumentError('io', message, [], error);
+}
+
+/**
+ * Writes a portfolio by extension: `.json` as format-1 text, `.arbitra` as a
+ * new SQLite document (the portfolio must be valid). Replaces an existing
+ * file only once the new one is complete. Throws a DocumentError.
+ */
+export async function writePortfolioFile(
+  path: string,
+  portfolio: Portfolio,
+  options: StoreOptions = {},
+): Promise<void> {
+  const target = resolve(path);
+  switch (portfolioFileKind(target)) {
+    case 'json':
+      return writeFileAtomic(target, portfolioToJson(portfolio));
+    case 'arbitra': {
+      const temporary = temporarySibling(target, 'arbitra');
+      try {
+        DocumentStore.create(temporary, portfolio, options).close();
+        // A journal left by a previous document of that name must not be replayed on the new one.
+        await Promise.all(
+          ['-wal', '-shm'].map((suffix) => fs.promises.rm(target + suffix, { force: true })),
+        );
+        await fs.promises.rename(temporary, target);
+      } catch (error) {
+        await Promise.all(
+          ['', '-wal', '-shm'].map((suffix) =>
+            fs.promises.rm(temporary + suffix, { force: true }).catch(() => undefined),
+          ),
+        );
+        throw ioError(target, error);
+      }
+      syncFolder(dirname(target));
+      return;
+    }
+    case 'xlsx':
+      throw new DocumentError('io', XLSX_NOT_YET);
+    default:
+      throw new DocumentError('io', unknownExtension(target));
+  }
+}
