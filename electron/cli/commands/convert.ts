@@ -1,6 +1,49 @@
-import { type CliCommand, UsageError } from '../command';
+/**
+ * `arbitra convert IN OUT`: between `.json` (format 1) and `.arbitra`. The
+ * input must be valid; the output appears complete or not at all (an
+ * existing OUT is replaced only once the new file is written).
+ */
+import { basename, resolve } from 'node:path';
+import { parseCommandArgs, UsageError, type CliCommand } from '../command';
+import { portfolioFileKind, writePortfolioFile } from '../../documents/files';
+import { DocumentError } from '../../documents/store';
+import { loadPortfolioForCli } from '../load';
 
-/** Placeholder until the command is built. */
-export const command: CliCommand = async () => {
-  throw new UsageError('la commande « convert » n’est pas encore disponible.');
+export const command: CliCommand = async (argv) => {
+  const { positionals } = parseCommandArgs(argv, {});
+  const [input, output, ...extra] = positionals;
+  if (!input || !output)
+    throw new UsageError('indiquez le fichier à lire puis le fichier à écrire.');
+  if (extra.length > 0) throw new UsageError(`trop d’arguments (« ${extra[0]} »).`);
+  const outKind = portfolioFileKind(output);
+  if (outKind !== 'json' && outKind !== 'arbitra') {
+    throw new UsageError(
+      outKind === 'xlsx'
+        ? 'l’écriture de classeurs Excel (.xlsx) n’est pas encore disponible ; choisissez un fichier .json ou .arbitra.'
+        : `« ${basename(output)} » : extension inconnue ; le fichier à écrire doit finir par .json ou .arbitra.`,
+    );
+  }
+  if (resolve(input) === resolve(output)) {
+    throw new UsageError('le fichier à écrire doit être différent du fichier à lire.');
+  }
+  const loaded = await loadPortfolioForCli(input);
+  if (typeof loaded === 'number') return loaded;
+  try {
+    await writePortfolioFile(output, loaded.portfolio);
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    process.stderr.write(
+      `Le fichier « ${basename(output)} » n’a pas été écrit : ${error.message}\n` +
+        error.problems
+          .filter((p) => p.path)
+          .map((p) => `  - ${p.path} : ${p.message}\n`)
+          .join(''),
+    );
+    return 1;
+  }
+  const count = loaded.portfolio.projects.length;
+  process.stdout.write(
+    `« ${basename(input)} » converti en « ${basename(output)} » (${count} projet${count > 1 ? 's' : ''}).\n`,
+  );
+  return 0;
 };
