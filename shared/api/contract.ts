@@ -16,19 +16,20 @@ const path = z.string().min(1, 'un chemin de fichier est attendu').max(4096);
 const anyJson = z.custom<unknown>(() => true);
 const projectLike = z.looseObject({ id: z.string().min(1).max(200) });
 
+/** Operations are strict: an unexpected key is refused, not silently dropped. */
 export const editSchema = z.object({
   label: z.string().max(500),
   ops: z
     .array(
       z.discriminatedUnion('op', [
-        z.object({ op: z.literal('project.put'), project: projectLike }),
-        z.object({
+        z.strictObject({ op: z.literal('project.put'), project: projectLike }),
+        z.strictObject({
           op: z.literal('project.insert'),
           project: projectLike,
           index: z.number().int().min(0),
         }),
-        z.object({ op: z.literal('project.delete'), id: z.string().min(1).max(200) }),
-        z.object({ op: z.literal('section.put'), section: z.enum(SECTIONS), value: anyJson }),
+        z.strictObject({ op: z.literal('project.delete'), id: z.string().min(1).max(200) }),
+        z.strictObject({ op: z.literal('section.put'), section: z.enum(SECTIONS), value: anyJson }),
       ]),
     )
     .min(1)
@@ -65,13 +66,9 @@ export interface AppInfo {
   locale: Locale;
 }
 
-export type ImportResult =
-  | { ok: true; state: DocumentState }
-  | { ok: false; problems: Problem[] };
+export type ImportResult = { ok: true; state: DocumentState } | { ok: false; problems: Problem[] };
 
-export type EditResult =
-  | { ok: true; revision: number }
-  | { ok: false; problems: Problem[] };
+export type EditResult = { ok: true; revision: number } | { ok: false; problems: Problem[] };
 
 /** Argument schemas, one per method. */
 export const apiArgs = {
@@ -139,12 +136,27 @@ export class ApiError extends Error {
   }
 }
 
+/** Choices of the application menu (Electron), sent to the renderer to act on. */
+export const MENU_ACTIONS = [
+  'new',
+  'open',
+  'saveAs',
+  'import',
+  'export',
+  'undo',
+  'redo',
+  'about',
+] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
 /** The object the preload exposes as `window.arbitra`, and the web shim imitates. */
 export interface ArbitraBridge {
   call(method: string, args: unknown): Promise<ApiReply>;
   /** Native file dialogs, only under Electron. */
   pickOpenPath?(): Promise<string | null>;
   pickSavePath?(suggestedName: string): Promise<string | null>;
+  /** Application menu choices, only under Electron; returns a function that unsubscribes. */
+  onMenu?(listener: (action: MenuAction) => void): () => void;
 }
 
 export type { Edit };

@@ -1,0 +1,272 @@
+/**
+ * The API's behaviour in the main process: one open document per context (a
+ * `DocumentStore`), the settings, the recent list. The same handlers serve
+ * Electron (IPC) and `npm run web` (loopback HTTP). Arguments arrive already
+ * validated by the dispatcher; failures the user can act on are thrown as
+ * `AppError` / `DocumentError` with a French message.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join } from 'node:path';
+import type {
+  AppInfo,
+  DocumentState,
+  Handlers,
+  ImportResult,
+  RecentDocument,
+} from '../../shared/api/contract';
+import type { Portfolio } from '../../shared/model/portfolio';
+import { FORMAT_NAME, FORMAT_VERSION } from '../../shared/model/portfolio';
+import { validatePortfolio } from '../../shared/model/validate';
+import { portfolioToJson, readPortfolioFile } from '../documents/files';
+import { DocumentStore, type StoreOptions } from '../documents/store';
+import type { AppContext } from '../app/context';
+import { SettingsStore } from '../app/settings';
+import { AppError } from './errors';
+import { parseJsonText } from './json-text';
+import { safeFileStem, stemOf, uniquePath } from './names';
+
+export const DOCUMENT_EXTENSION = '.arbitra';
+
+/** A new, empty but valid portfolio (one criterion, no project). */
+export function emptyPortfolio(name: string, firstYear = new Date().getFullYear() + 1): Portfolio {
+  const years = 6;
+  return {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    organisation: { name, kind: 'commune', fctvaRegime: 'N+1' },
+    horizon: { firstYear, years },
+    criteria: [{ id: 'valeur', label: 'Valeur pour la collectivité', weight: 1 }],
+    teams: [],
+    budget: { investment: Array(years).fill(0), operating: Array(years).fill(0) },
+    projects: [],
+  };
+}
+
+function documentName(path: string): string {
+  return basename(path);
+}
+
+/** Serialises calls: two opens or an open and an edit never interleave. */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => T | Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export interface HandlersWithLifecycle extends Handlers {
+  /** Closes the open document (app quitting, server stopping). */
+  dispose(): void;
+}
+
+export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
+  const settings = new SettingsStore(ctx.dataDir);
+  const storeOptions: StoreOptions = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
+  const queue = serial();
+  let store: DocumentStore | null = null;
+  let restoreTried = false;
+
+  const ensureDocumentsDir = () => mkdirSync(ctx.documentsDir, { recursive: true });
+
+  const state = (): DocumentState => {
+    if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+    return {
+      path: store.path,
+      name: documentName(store.path),
+      revision: store.revision,
+      portfolio: store.read(),
+      warnings: [...store.warnings],
+    };
+  };
+
+  /** Makes `next` the open document, closing the previous one. */
+  const adopt = (next: DocumentStore): DocumentState => {
+    if (store && store !== next) store.close();
+    store = next;
+    restoreTried = true;
+    settings.recordOpened(next.path);
+    return state();
+  };
+
+  const createDocument = (stem: string, portfolio: Portfolio): DocumentState => {
+    ensureDocumentsDir();
+    const path = uniquePath(ctx.documentsDir, safeFileStem(stem), DOCUMENT_EXTENSION);
+    return adopt(DocumentStore.create(path, portfolio, storeOptions));
+  };
+
+  const openDemo = async (): Promise<DocumentState> => {
+    const read = await readPortfolioFile(ctx.demoPath, storeOptions);
+    if (!read.ok) {
+      throw new AppError(
+        'demo-unavailable',
+        'Le portefeuille de démonstration est illisible ou absent de cette installation.',
+        read.problems,
+      );
+    }
+    return createDocument(`Démo – ${read.portfolio.organisation.name}`, read.portfolio);
+  };
+
+  /** Validates JSON text and makes it a new document; leaves the open one as is on failure. */
+  const importText = (text: string, fileName: string): ImportResult => {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
+    const checked = validatePortfolio(parsed.value);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    // The document as written, unknown fields included.
+    return { ok: true, state: createDocument(stemOf(fileName), parsed.value as Portfolio) };
+  };
+
+  const checkPath = (path: string, extensions: string[]): string => {
+    if (!isAbsolute(path)) {
+      throw new AppError('bad-path', `Le chemin « ${path} » doit être un chemin absolu.`, [
+        { path: 'path', message: 'Un chemin absolu est attendu.' },
+      ]);
+    }
+    const ext = extname(path).toLowerCase();
+    if (!extensions.includes(ext)) {
+      const list = extensions.join(' ou ');
+      throw new AppError(
+        'bad-path',
+        `Le fichier « ${basename(path)} » doit avoir l’extension ${list}.`,
+        [{ path: 'path', message: `Extension ${list} attendue.` }],
+      );
+    }
+    return ext;
+  };
+
+  const info = (): AppInfo => ({
+    version: ctx.version,
+    transport: ctx.transport,
+    documentsDir: ctx.documentsDir,
+    locale: settings.get().locale,
+  });
+
+  const handlers: Handlers = {
+    'app.info': () => info(),
+
+    'settings.setLocale': ({ locale }) =>
+      queue(() => {
+        settings.setLocale(locale);
+        return info();
+      }),
+
+    'document.current': () =>
+      queue(async () => {
+        if (store) return state();
+        if (restoreTried) return null;
+        restoreTried = true;
+        const last = settings.get().lastOpened;
+        if (last && existsSync(last)) {
+          try {
+            return adopt(DocumentStore.open(last, storeOptions));
+          } catch (error) {
+            process.stderr.write(
+              `arbitra : le dernier document n’a pas pu être rouvert (${last}) : ${
+                (error as Error).message
+              }\n`,
+            );
+          }
+        }
+        try {
+          return await openDemo();
+        } catch (error) {
+          process.stderr.write(
+            `arbitra : la démonstration n’a pas pu être ouverte : ${(error as Error).message}\n`,
+          );
+          return null;
+        }
+      }),
+
+    'document.new': ({ name }) =>
+      queue(() => {
+        const title = name?.trim() || 'Nouveau portefeuille';
+        return createDocument(title, emptyPortfolio(title));
+      }),
+
+    'document.openDemo': () => queue(openDemo),
+
+    'document.open': ({ path }) =>
+      queue(async () => {
+        const ext = checkPath(path, [DOCUMENT_EXTENSION, '.json']);
+        if (ext === DOCUMENT_EXTENSION) return adopt(DocumentStore.open(path, storeOptions));
+        const read = await readPortfolioFile(path, storeOptions);
+        if (!read.ok) {
+          throw new AppError(
+            'invalid',
+            `Le fichier « ${basename(path)} » ne peut pas être importé.`,
+            read.problems,
+          );
+        }
+        return createDocument(stemOf(path), read.portfolio);
+      }),
+
+    'document.saveAs': ({ path }) =>
+      queue(() => {
+        checkPath(path, [DOCUMENT_EXTENSION]);
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        return adopt(store.saveAs(path));
+      }),
+
+    'document.recent': () =>
+      settings.get().recent.map((entry): RecentDocument => ({
+        path: entry.path,
+        name: documentName(entry.path),
+        openedAt: entry.openedAt,
+        exists: existsSync(entry.path),
+      })),
+
+    'document.list': () => {
+      let names: string[];
+      try {
+        names = readdirSync(ctx.documentsDir);
+      } catch {
+        return [];
+      }
+      const opened = new Map(settings.get().recent.map((r) => [r.path, r.openedAt]));
+      const list: (RecentDocument & { mtime: number })[] = [];
+      for (const name of names) {
+        if (extname(name).toLowerCase() !== DOCUMENT_EXTENSION || name.startsWith('.')) continue;
+        const path = join(ctx.documentsDir, name);
+        try {
+          const info = statSync(path);
+          if (!info.isFile()) continue;
+          list.push({
+            path,
+            name,
+            openedAt: opened.get(path) ?? info.mtime.toISOString(),
+            exists: true,
+            mtime: info.mtimeMs,
+          });
+        } catch {
+          // vanished meanwhile
+        }
+      }
+      list.sort((a, b) => b.mtime - a.mtime || a.name.localeCompare(b.name, 'fr'));
+      return list.map(({ mtime: _mtime, ...doc }) => doc);
+    },
+
+    'document.import': ({ text, name }) => queue(() => importText(text, name)),
+
+    'document.export': () =>
+      queue(() => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        return { text: portfolioToJson(store.read()), name: `${stemOf(store.path)}.json` };
+      }),
+
+    'document.edit': ({ edit, baseRevision }) =>
+      queue(() => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        return store.applyEdit(edit as Parameters<DocumentStore['applyEdit']>[0], baseRevision);
+      }),
+  };
+
+  return {
+    ...handlers,
+    dispose() {
+      store?.close();
+      store = null;
+    },
+  };
+}
