@@ -1,0 +1,18 @@
+/**
+ * The optimiser of MODEL.md §4: `optimise` (best plan, bound, gap, usage,
+ * heuristic comparison, reasons when infeasible), `frontier` (the optimum
+ * across investment envelopes), the ranking heuristic and the plan checker.
+ */
+export { checkPlan } from './check';
+export { frontier, DEFAULT_FACTORS, type FrontierOptions, type FrontierPoint } from './frontier';
+export { rankingHeuristic, type HeuristicResult } from './heuristic';
+export type { HighsSource } from './highs';
+export {
+  optimise,
+  UnknownScenarioError,
+  type OptimiseOptions,
+  type OptimiseProgress,
+  type OptimiseResult,
+  type OptimiseStatus,
+} from './optimise';
+export { planObjective, planUsage, prepareProblem, type PlanUsage } from './problem';

@@ -1,0 +1,250 @@
+/**
+ * The optimiser (MODEL.md §4): the best plan under every rule, its proven
+ * bound and gap, what it uses of each envelope and team, the ranking
+ * heuristic it improves on, and, when no plan exists, why.
+ *
+ * HiGHS runs synchronously and blocks its thread, so the UI runs this in a
+ * Web Worker. The heuristic plan is computed and reported through
+ * `onProgress` before the solver starts: a worker terminated mid-solve still
+ * has a valid plan to show. `signal` is checked at every solver checkpoint;
+ * when it is aborted the solve stops and the best plan so far is returned
+ * with its gap.
+ */
+import type { HighsCallbackMap } from 'highs';
+import {
+  resolveScenario,
+  type Portfolio,
+  type PlanEntry,
+  type ResolvedScenario,
+} from '../../model/portfolio';
+import { checkPreparedPlan } from './check';
+import { conflictByDeletion, staticReasons } from './diagnose';
+import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
+import { resolveHighs, runModel, type HighsSource } from './highs';
+import { buildModel, columnsToPlan, planToColumns } from './model';
+import { planObjective, planUsage, prepareProblem, type PreparedProblem } from './problem';
+
+export type OptimiseStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+
+export interface OptimiseProgress {
+  /** `heuristic`: the fallback plan is ready; `solving`: solver news; `done`. */
+  phase: 'heuristic' | 'solving' | 'done';
+  /** Best objective so far (null before any plan). */
+  objective: number | null;
+  /** Best proven bound so far (null when not known yet). */
+  bound: number | null;
+  gap: number | null;
+  seconds: number;
+  /** The best plan so far, when it changed. */
+  plan?: PlanEntry[];
+}
+
+export interface OptimiseOptions {
+  /** Scenario id (default: the first scenario, else neutral settings). */
+  scenarioId?: string;
+  /** Settings to use instead of looking the scenario up. */
+  scenario?: ResolvedScenario;
+  /** Default 30 s. */
+  timeLimitSeconds?: number;
+  /** Relative MIP gap at which to stop (default 1e-4, HiGHS's own). */
+  gap?: number;
+  onProgress?: (progress: OptimiseProgress) => void;
+  /** Anything with an `aborted` flag (an AbortSignal, or a flag set from a SharedArrayBuffer). */
+  signal?: { readonly aborted: boolean };
+  /** Other plans to start from (e.g. the previous point of a frontier); used when feasible. */
+  startPlans?: readonly (readonly PlanEntry[])[];
+}
+
+export interface OptimiseResult {
+  /**
+   * `optimal` (within the gap asked for), `feasible` (stopped with a gap),
+   * `infeasible` (proven, with reasons), or `unknown`: stopped before any
+   * plan was found and before infeasibility was proven (rare; reasons say so).
+   */
+  status: OptimiseStatus;
+  scenario: string;
+  objective: number;
+  bound: number;
+  gap: number;
+  seconds: number;
+  plan: PlanEntry[];
+  usage: { investment: number[]; operating: number[]; teams: Record<string, number[]> };
+  heuristic: HeuristicResult;
+  reasons: string[];
+}
+
+export class UnknownScenarioError extends Error {
+  constructor(readonly scenarioId: string) {
+    super(`Le scénario « ${scenarioId} » n'existe pas dans ce portefeuille.`);
+  }
+}
+
+/** The scenario settings an option set stands for, or an UnknownScenarioError. */
+export function scenarioFor(portfolio: Portfolio, options: OptimiseOptions): ResolvedScenario {
+  if (options.scenario) return options.scenario;
+  const s = resolveScenario(portfolio, options.scenarioId);
+  if (!s) throw new UnknownScenarioError(options.scenarioId ?? '');
+  return s;
+}
+
+function relativeGap(objective: number, bound: number): number {
+  if (!Number.isFinite(bound)) return 1;
+  const diff = Math.max(0, bound - objective);
+  if (diff <= 1e-9 * Math.max(1, Math.abs(bound))) return 0;
+  return Math.abs(objective) > 1e-9 ? diff / Math.abs(objective) : 1;
+}
+
+export async function optimise(
+  highsSource: HighsSource,
+  portfolio: Portfolio,
+  options: OptimiseOptions = {},
+): Promise<OptimiseResult> {
+  const began = Date.now();
+  const elapsed = () => (Date.now() - began) / 1000;
+  const scenario = scenarioFor(portfolio, options);
+  const problem = prepareProblem(portfolio, scenario);
+  const heuristic = rankingHeuristicPrepared(problem);
+  options.onProgress?.({
+    phase: 'heuristic',
+    objective: heuristic.feasible ? heuristic.objective : null,
+    bound: null,
+    gap: null,
+    seconds: elapsed(),
+    plan: heuristic.plan,
+  });
+
+  const finish = (
+    status: OptimiseStatus,
+    plan: PlanEntry[],
+    bound: number,
+    reasons: string[],
+  ): OptimiseResult => {
+    const objective = planObjective(problem, plan);
+    const gap = status === 'feasible' ? relativeGap(objective, bound) : 0;
+    const usage = planUsage(problem, plan);
+    const result: OptimiseResult = {
+      status,
+      scenario: scenario.id,
+      objective,
+      bound: status === 'infeasible' || status === 'unknown' ? bound : Math.max(bound, objective),
+      gap: status === 'optimal' ? relativeGap(objective, Math.max(bound, objective)) : gap,
+      seconds: elapsed(),
+      plan,
+      usage: { investment: usage.investment, operating: usage.operating, teams: usage.teams },
+      heuristic,
+      reasons,
+    };
+    options.onProgress?.({
+      phase: 'done',
+      objective: status === 'infeasible' || status === 'unknown' ? null : objective,
+      bound: Number.isFinite(result.bound) ? result.bound : null,
+      gap: result.gap,
+      seconds: result.seconds,
+      plan,
+    });
+    return result;
+  };
+
+  const simple = staticReasons(problem);
+  if (simple.length > 0) return finish('infeasible', [], 0, simple);
+
+  const highs = await resolveHighs(highsSource);
+  const model = buildModel(problem);
+
+  // The best feasible plan we already know: the solver's starting point.
+  let fallback: PlanEntry[] | undefined;
+  let fallbackValue = -Infinity;
+  for (const candidate of [
+    heuristic.feasible ? heuristic.plan : undefined,
+    ...(options.startPlans ?? []),
+  ]) {
+    if (!candidate || checkPreparedPlan(problem, candidate).length > 0) continue;
+    const value = planObjective(problem, candidate);
+    if (value > fallbackValue) {
+      fallback = [...candidate];
+      fallbackValue = value;
+    }
+  }
+  if (options.signal?.aborted) {
+    return fallback
+      ? finish('feasible', fallback, Infinity, [])
+      : finish('unknown', [], Infinity, ['Calcul interrompu avant le premier plan.']);
+  }
+
+  const limit = options.timeLimitSeconds ?? 30;
+  let lastReport = -1;
+  const cb = highs.constants.callbackType;
+  const callbacks: HighsCallbackMap = {
+    [cb.mipImprovingSolution]: (event) => {
+      const values = event.data.mip_solution;
+      if (!options.onProgress || !values) return undefined;
+      const plan = columnsToPlan(problem, model, values);
+      const objective = planObjective(problem, plan);
+      const bound = event.data.mip_dual_bound ?? null;
+      options.onProgress({
+        phase: 'solving',
+        objective,
+        bound,
+        gap: bound === null ? null : relativeGap(objective, bound),
+        seconds: elapsed(),
+        plan,
+      });
+      return undefined;
+    },
+    [cb.mipInterrupt]: (event) => {
+      if (options.signal?.aborted) {
+        event.interrupt();
+        return undefined;
+      }
+      const now = elapsed();
+      if (options.onProgress && now - lastReport >= 0.25) {
+        lastReport = now;
+        const primal = event.data.mip_primal_bound;
+        const dual = event.data.mip_dual_bound;
+        const objective = primal !== undefined && Number.isFinite(primal) ? primal : null;
+        const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
+        options.onProgress({
+          phase: 'solving',
+          objective,
+          bound,
+          gap: objective !== null && bound !== null ? relativeGap(objective, bound) : null,
+          seconds: now,
+        });
+      }
+      return undefined;
+    },
+  };
+  const out = runModel(highs, model, {
+    timeLimitSeconds: Math.max(0.01, limit - elapsed()),
+    gap: options.gap ?? 1e-4,
+    start: fallback ? planToColumns(problem, model, fallback) : undefined,
+    callbacks,
+  });
+
+  if (out.status === 'infeasible') {
+    const why =
+      conflictByDeletion(highs, problem) ??
+      'Aucun plan ne respecte toutes les règles à la fois (le solveur le prouve), sans qu’un petit groupe de règles incompatibles ait pu être isolé.';
+    return finish('infeasible', [], -Infinity, [why]);
+  }
+  if (out.status === 'error') throw new Error('Le solveur HiGHS a échoué sur ce portefeuille.');
+
+  let plan = out.values ? columnsToPlan(problem, model, out.values) : undefined;
+  if (plan && checkPreparedPlan(problem, plan).length > 0) plan = undefined;
+  if (plan && fallback && planObjective(problem, fallback) > planObjective(problem, plan) + 1e-9) {
+    plan = fallback;
+  }
+  plan ??= fallback;
+  if (!plan) {
+    return finish('unknown', [], out.bound, [
+      `Aucun plan trouvé en ${limit} s, et l'absence de plan n'est pas prouvée : relancez avec plus de temps.`,
+    ]);
+  }
+  const status: OptimiseStatus = out.status === 'optimal' ? 'optimal' : 'feasible';
+  return finish(status, plan, out.bound, []);
+}
+
+/** Total net investment of a plan (frontier points). */
+export function planInvestment(problem: PreparedProblem, plan: readonly PlanEntry[]): number {
+  return planUsage(problem, plan).investment.reduce((a, b) => a + b, 0);
+}
