@@ -293,16 +293,20 @@ export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
   const [intPart = '0', frac] = String(Math.abs(n)).split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  // Years and small amounts read better without a separator (2027, 5000).
+  const grouped =
+    Math.abs(n) >= 10_000 ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : intPart;
   return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
 /** A short rendering of a value received, for "(reçu : ...)". */
 export function formatReceived(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') return `« ${value.length > 40 ? value.slice(0, 40) + '…' : value} »`;
+  if (typeof value === 'string')
+    return `« ${value.length > 40 ? value.slice(0, 40) + '…' : value} »`;
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
+  if (Array.isArray(value))
+    return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
   if (typeof value === 'object') return 'un objet';
   return String(value);
 }
@@ -333,7 +337,7 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
         return `doit contenir au moins ${plural(min, 'élément')}${received}`;
       }
       if (issue.origin === 'string') return 'ne doit pas être vide';
-      if (issue.inclusive === false) return `doit être strictement supérieur à ${formatNumber(min)}${received}`;
+      if (issue.inclusive === false) return `doit valoir plus de ${formatNumber(min)}${received}`;
       return `doit valoir ${formatNumber(min)} ou plus${received}`;
     }
     case 'too_big': {
@@ -342,7 +346,7 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
         return `doit contenir au plus ${plural(max, 'élément')}${received}`;
       }
       if (issue.origin === 'string') return `ne doit pas dépasser ${plural(max, 'caractère')}`;
-      if (issue.inclusive === false) return `doit être strictement inférieur à ${formatNumber(max)}${received}`;
+      if (issue.inclusive === false) return `doit valoir moins de ${formatNumber(max)}${received}`;
       return `doit valoir ${formatNumber(max)} ou moins${received}`;
     }
     case 'invalid_value': {
