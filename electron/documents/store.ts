@@ -556,7 +556,11 @@ export class DocumentStore {
       checkIdentity(db, target);
       const pending = pendingMigrations(db, target, options.migrations ?? MIGRATIONS);
       if (pending.length > 0) {
-        const copy = new Database(db.serialize(), {
+        const image = db.serialize();
+        // Bytes 18-19 of the header say "WAL mode", which a database in memory cannot use.
+        image[18] = 1;
+        image[19] = 1;
+        const copy = new Database(image, {
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         });
         db.close();

@@ -139,6 +139,26 @@ describe('editing a document', () => {
     store.close();
   });
 
+  it('refuses an edit that breaks a rule of the document, writing nothing', () => {
+    const { file, store } = newStore();
+    const result = store.applyEdit(
+      {
+        label: 'Dépendance',
+        ops: [{ op: 'project.put', project: { ...project('P2'), dependsOn: ['P404'] } }],
+      },
+      0,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems.some((p) => p.path.startsWith('projects[1]'))).toBe(true);
+    expect(store.revision).toBe(0);
+    store.close();
+    const reopened = DocumentStore.open(file);
+    expect(reopened.revision).toBe(0);
+    expect(reopened.read()).toStrictEqual(smallPortfolio());
+    reopened.close();
+  });
+
   it('gives a copy of the document that the caller cannot use to change the store', () => {
     const { store } = newStore();
     const copy = store.read();
