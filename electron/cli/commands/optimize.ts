@@ -1,6 +1,173 @@
-import { type CliCommand, UsageError } from '../command';
+/**
+ * `arbitra optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness] [--json]`
+ *
+ * The best plan under the rules of MODEL.md §4 (CLI.md). Exit status: 0 when
+ * a plan is found (optimal or stopped with a gap), 1 when the file is refused
+ * or no plan exists (the reasons are printed), 2 on a usage error, which
+ * includes a `--scenario` naming no scenario of the document.
+ * `--robustness` is accepted and, until it is built, adds nothing.
+ * Progress goes to standard error, and only when it is a terminal.
+ */
+import highsLoader from 'highs';
+import type { Portfolio } from '../../../shared/model/portfolio';
+import {
+  optimise,
+  UnknownScenarioError,
+  type OptimiseProgress,
+  type OptimiseResult,
+} from '../../../shared/engine/optimise';
+import { portfolioValues } from '../../../shared/engine/value';
+import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { loadPortfolioForCli } from '../load';
 
-/** Placeholder until the command is built. */
-export const command: CliCommand = async () => {
-  throw new UsageError('la commande « optimize » n’est pas encore disponible.');
+export const DEFAULT_TIME_LIMIT = 30;
+
+export const command: CliCommand = async (argv) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    scenario: { type: 'string' },
+    'time-limit': { type: 'string' },
+    gap: { type: 'string' },
+    robustness: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const [file, ...extra] = positionals;
+  if (extra.length > 0)
+    throw new UsageError(`un seul fichier à la fois (reçu aussi « ${extra[0]} »).`);
+  const timeLimit = numberOption('time-limit', values['time-limit'], DEFAULT_TIME_LIMIT);
+  if (timeLimit <= 0) throw new UsageError('--time-limit attend un nombre de secondes positif.');
+  const gap = numberOption('gap', values.gap, 1e-4);
+  if (gap < 0 || gap >= 1)
+    throw new UsageError('--gap attend une fraction entre 0 et 1 (0.01 pour 1 %).');
+
+  const loaded = await loadPortfolioForCli(file, { json: values.json });
+  if (typeof loaded === 'number') return loaded;
+  const { portfolio } = loaded;
+
+  let result: OptimiseResult;
+  try {
+    result = await optimise(() => highsLoader(), portfolio, {
+      scenarioId: values.scenario,
+      timeLimitSeconds: timeLimit,
+      gap,
+      onProgress: process.stderr.isTTY ? reportProgress : undefined,
+    });
+  } catch (error) {
+    if (error instanceof UnknownScenarioError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+
+  if (values.json) printJson(result);
+  else process.stdout.write(describeResult(portfolio, result));
+  return result.status === 'optimal' || result.status === 'feasible' ? 0 : 1;
 };
+
+function reportProgress(p: OptimiseProgress): void {
+  const parts = [`${p.seconds.toFixed(1)} s`];
+  if (p.objective !== null) parts.push(`meilleur plan ${fr(p.objective, 1)} points`);
+  if (p.bound !== null) parts.push(`borne ${fr(p.bound, 1)}`);
+  if (p.gap !== null) parts.push(`écart ${fr(100 * p.gap, 2)} %`);
+  process.stderr.write(`\r\x1b[KOptimisation… ${parts.join(' ; ')}`);
+}
+
+/** French number: "1 234,5". */
+export function fr(x: number, digits = 0): string {
+  return x.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+export function euro(x: number): string {
+  return `${fr(Math.round(x))} €`;
+}
+
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+const padLeft = (s: string, n: number) => ' '.repeat(Math.max(0, n - s.length)) + s;
+
+/** A text table: `align` has one letter per column, `l` or `r` (default: first left, others right). */
+export function table(head: string[], rows: string[][], align?: string): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    '  ' +
+    r
+      .map((c, i) =>
+        (align ? align[i] === 'l' : i === 0) ? pad(c, widths[i] ?? 0) : padLeft(c, widths[i] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+const STATUS: Record<OptimiseResult['status'], string> = {
+  optimal: 'optimal (prouvé)',
+  feasible: 'plan trouvé, arrêté avant la preuve d’optimalité',
+  infeasible: 'aucun plan possible',
+  unknown: 'aucun plan trouvé dans le temps imparti',
+};
+
+export function describeResult(portfolio: Portfolio, r: OptimiseResult): string {
+  const out: string[] = [];
+  out.push(`Scénario : ${r.scenario}`);
+  out.push(`Statut : ${STATUS[r.status]} (${fr(r.seconds, 1)} s)`);
+  if (r.status === 'infeasible' || r.status === 'unknown') {
+    out.push('', 'Pourquoi :', ...r.reasons.map((x) => `  - ${x}`));
+    return out.join('\n') + '\n';
+  }
+  out.push(
+    `Valeur du plan : ${fr(r.objective, 1)} points (borne prouvée ${fr(r.bound, 1)}, écart ${fr(100 * r.gap, 2)} %)`,
+  );
+  const values = portfolioValues(portfolio);
+  const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
+  out.push('', `Plan (${r.plan.length} projet${r.plan.length > 1 ? 's' : ''}) :`);
+  out.push(
+    table(
+      ['Projet', 'Début', 'Fin', 'Valeur', 'Nom'],
+      r.plan.map((e) => {
+        const p = byId.get(e.project);
+        const n = p?.investment.length ?? 1;
+        return [
+          e.project,
+          String(e.start),
+          String(e.start + n - 1),
+          fr(values.get(e.project) ?? 0, 1),
+          p?.name ?? '',
+        ];
+      }),
+      'lrrrl',
+    ).trimEnd(),
+  );
+  const first = portfolio.horizon.firstYear;
+  const teams = portfolio.teams;
+  const scenario = portfolio.scenarios?.find((s) => s.id === r.scenario);
+  const invF = scenario?.budgetFactor?.investment ?? 1;
+  const opF = scenario?.budgetFactor?.operating ?? 1;
+  const capF = scenario?.capacityFactor ?? 1;
+  out.push('', 'Consommation par année (utilisé / disponible) :');
+  out.push(
+    table(
+      ['Année', 'Investissement net', 'Fonctionnement net', ...teams.map((t) => t.id)],
+      r.usage.investment.map((inv, t) => [
+        String(first + t),
+        `${euro(inv)} / ${euro((portfolio.budget.investment[t] ?? 0) * invF)}`,
+        `${euro(r.usage.operating[t] ?? 0)} / ${euro((portfolio.budget.operating[t] ?? 0) * opF)}`,
+        ...teams.map(
+          (team) =>
+            `${fr(r.usage.teams[team.id]?.[t] ?? 0)} / ${fr((team.capacity[t] ?? 0) * capF)} j`,
+        ),
+      ]),
+    ).trimEnd(),
+  );
+  const h = r.heuristic;
+  out.push('');
+  if (h.feasible) {
+    const plus = r.objective - h.objective;
+    const pct = h.objective > 0 ? (100 * plus) / h.objective : 0;
+    out.push(
+      `Classement par valeur par euro (heuristique) : ${fr(h.objective, 1)} points, ${h.plan.length} projets.`,
+      `L'optimisation apporte ${plus >= 0 ? '+' : ''}${fr(plus, 1)} points (${plus >= 0 ? '+' : ''}${fr(pct, 1)} %).`,
+    );
+  } else {
+    out.push(
+      'Le classement par valeur par euro (heuristique) ne parvient pas à placer tous les projets imposés ; l’optimisation, si.',
+    );
+  }
+  return out.join('\n') + '\n';
+}
