@@ -1,0 +1,109 @@
+/**
+ * The risk simulation (MODEL.md §5): Monte Carlo over the durations and cost
+ * factors of a plan's projects, with a one-factor Gaussian copula and black
+ * swans.
+ *
+ * The work is cut into blocks of iterations: `simulateBlock(prepared, seed,
+ * first, count)` returns raw per-iteration arrays and `summarise(prepared,
+ * blocks, seed)` merges them into the figures. Iteration i's randomness
+ * depends only on (seed, i) (random.ts), so the same seed gives the same
+ * figures with one process, N worker threads or N Web Workers, whatever the
+ * block size. `runSimulation` below runs the blocks in the calling thread,
+ * reporting progress and honouring cancellation between blocks; the Node
+ * runner (electron/simulate) and the renderer's workers run the same blocks
+ * elsewhere. Message protocol for workers: the worker receives the
+ * `PreparedSimulation` once, then `{ seed, firstIteration, count }` per block,
+ * and answers the `BlockResult` (its typed arrays transferable).
+ */
+import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
+import { simulateBlock, type BlockResult } from './block';
+import { prepareSimulation, type PreparedSimulation } from './prepare';
+import { summarise, type SimulationResult } from './summarise';
+
+export { simulateBlock, type BlockResult } from './block';
+export { prepareSimulation, monthIndex, type PreparedSimulation } from './prepare';
+export {
+  summarise,
+  sortedQuantile,
+  spearman,
+  finishYearMonth,
+  type SimulationResult,
+  type ProjectRisk,
+  type SpendYear,
+  type Driver,
+  type Distribution,
+  type Quantiles3,
+} from './summarise';
+
+export const DEFAULT_ITERATIONS = 10_000;
+export const DEFAULT_SEED = 42;
+export const DEFAULT_BLOCK_SIZE = 1_000;
+export const MAX_ITERATIONS = 10_000_000;
+
+export interface BlockRequest {
+  seed: number;
+  firstIteration: number;
+  count: number;
+}
+
+/** The blocks of a run of `iterations`, in order. */
+export function planBlocks(
+  iterations: number,
+  seed: number,
+  blockSize = DEFAULT_BLOCK_SIZE,
+): BlockRequest[] {
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new RangeError(`le nombre d’itérations doit être un entier entre 1 et ${MAX_ITERATIONS}`);
+  }
+  const size = Math.max(1, Math.floor(blockSize));
+  const blocks: BlockRequest[] = [];
+  for (let first = 0; first < iterations; first += size) {
+    blocks.push({ seed, firstIteration: first, count: Math.min(size, iterations - first) });
+  }
+  return blocks;
+}
+
+export interface SimulationOptions {
+  iterations?: number;
+  seed?: number;
+  blockSize?: number;
+  /** Called after each block with iterations done and asked. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between blocks; when true the run stops and summarises what is done. */
+  isCancelled?: () => boolean;
+  /** Awaited between blocks, e.g. to let a worker read its messages. */
+  pause?: () => Promise<void>;
+}
+
+/** Runs the blocks in the calling thread. */
+export async function runSimulation(
+  prepared: PreparedSimulation,
+  options: SimulationOptions = {},
+): Promise<SimulationResult> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+  const parts: BlockResult[] = [];
+  let done = 0;
+  let cancelled = false;
+  for (const block of planBlocks(iterations, seed, options.blockSize)) {
+    if (options.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    parts.push(simulateBlock(prepared, seed, block.firstIteration, block.count));
+    done += block.count;
+    options.onProgress?.(done, iterations);
+    if (options.pause) await options.pause();
+  }
+  return summarise(prepared, parts, seed, cancelled);
+}
+
+/** Prepares and runs in one call, in the calling thread (tests, small runs). */
+export function simulatePlan(
+  portfolio: Portfolio,
+  plan: readonly PlanEntry[],
+  scenario?: ResolvedScenario,
+  options: SimulationOptions = {},
+): Promise<SimulationResult> {
+  return runSimulation(prepareSimulation(portfolio, plan, scenario), options);
+}
