@@ -4,6 +4,13 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { tempApp, type TempApp } from '../api/fixtures';
 
+/** Enough of an ApiReply to read the fields this test checks. */
+interface LooseReply {
+  ok: boolean;
+  result: { name: string; transport: string };
+  error: { code: string };
+}
+
 let app: TempApp;
 let server: WebServer;
 
@@ -26,7 +33,7 @@ it('opens the demo through the real handlers over HTTP', async () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Arbitra-Token': server.token },
       body: JSON.stringify({ method, args }),
-    }).then((res) => res.json());
+    }).then((res) => res.json() as Promise<LooseReply>);
   const current = await post('document.current', {});
   expect(current.ok).toBe(true);
   expect(current.result.name).toBe("Démo – Val d'Exemple.arbitra");
