@@ -644,7 +644,8 @@ function checkProjectRules(
   // Money shares.
   const subsidy = num(field(project, 'subsidyRate')) ?? 0;
   const partner = num(field(project, 'partnerShare')) ?? 0;
-  if (subsidy >= 0 && partner >= 0 && subsidy + partner > 1 + 1e-9) {
+  const inRange = subsidy >= 0 && subsidy <= 1 && partner >= 0 && partner <= 1;
+  if (inRange && subsidy + partner > 1 + 1e-9) {
     out.error(
       at('subsidyRate'),
       `le taux de subvention (${formatNumber(subsidy)}) et la part des partenaires (${formatNumber(partner)}) dépassent ensemble 100 % de l'investissement`,
