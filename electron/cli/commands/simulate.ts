@@ -1,6 +1,229 @@
-import { type CliCommand, UsageError } from '../command';
+/**
+ * `arbitra simulate FILE [--scenario ID] [--iterations N] [--seed S] [--json]`
+ *
+ * The risk simulation of MODEL.md §5 (CLI.md). Defaults: 10 000 iterations,
+ * seed 42; the same seed gives the same figures on every machine and with
+ * any number of worker threads. The plan is the scenario's `plan`; without
+ * one, the optimised plan (the optimiser runs first, 30 s at most).
+ *
+ * Small runs (iterations × projects below WORKER_THRESHOLD) are computed in
+ * this thread; larger ones on worker threads, one per core. Exit status: 0
+ * with figures, 1 when the file is refused or no plan exists, 2 on a usage
+ * error (including an unknown scenario). Progress goes to standard error,
+ * and only when it is a terminal.
+ */
+import highsLoader from 'highs';
+import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
+import { resolveScenario } from '../../../shared/model/portfolio';
+import { optimise } from '../../../shared/engine/optimise';
+import {
+  DEFAULT_ITERATIONS,
+  DEFAULT_SEED,
+  MAX_ITERATIONS,
+  prepareSimulation,
+  runSimulation,
+  type SimulationResult,
+} from '../../../shared/engine/simulate';
+import { MAX_SEED } from '../../../shared/engine/simulate/random';
+import { simulateInWorkers } from '../../simulate/runner';
+import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { loadPortfolioForCli } from '../load';
 
-/** Placeholder until the command is built. */
-export const command: CliCommand = async () => {
-  throw new UsageError('la commande « simulate » n’est pas encore disponible.');
+/** Below this many project-iterations, worker start-up costs more than it saves. */
+export const WORKER_THRESHOLD = 400_000;
+export const OPTIMISE_TIME_LIMIT = 30;
+
+export const command: CliCommand = async (argv) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    scenario: { type: 'string' },
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [file, ...extra] = positionals;
+  if (extra.length > 0)
+    throw new UsageError(`un seul fichier à la fois (reçu aussi « ${extra[0]} »).`);
+  const iterations = numberOption('iterations', values.iterations, DEFAULT_ITERATIONS);
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new UsageError(`--iterations attend un entier entre 1 et ${MAX_ITERATIONS}.`);
+  }
+  const seed = numberOption('seed', values.seed, DEFAULT_SEED);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new UsageError('--seed attend un entier positif ou nul.');
+  }
+
+  const loaded = await loadPortfolioForCli(file, { json: values.json });
+  if (typeof loaded === 'number') return loaded;
+  const { portfolio } = loaded;
+  const scenario = resolveScenario(portfolio, values.scenario);
+  if (!scenario) {
+    throw new UsageError(`le scénario « ${values.scenario} » n'existe pas dans ce portefeuille.`);
+  }
+
+  const tty = process.stderr.isTTY === true;
+  let plan: PlanEntry[];
+  let planSource: 'scenario' | 'optimised';
+  if (scenario.plan) {
+    plan = scenario.plan;
+    planSource = 'scenario';
+  } else {
+    if (tty) process.stderr.write('Pas de plan dans le scénario : optimisation…');
+    const optimised = await optimise(() => highsLoader(), portfolio, {
+      scenario,
+      timeLimitSeconds: OPTIMISE_TIME_LIMIT,
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+    if (optimised.status !== 'optimal' && optimised.status !== 'feasible') {
+      const reasons = optimised.reasons.map((r) => `  - ${r}\n`).join('');
+      process.stderr.write(
+        `Aucun plan à simuler : l'optimisation ne trouve pas de plan.\n${reasons}`,
+      );
+      if (values.json)
+        printJson({ error: 'aucun plan', status: optimised.status, reasons: optimised.reasons });
+      return 1;
+    }
+    plan = optimised.plan;
+    planSource = 'optimised';
+  }
+
+  const prepared = prepareSimulation(portfolio, plan, scenario);
+  const onProgress = tty
+    ? (done: number, total: number) =>
+        process.stderr.write(`\r\x1b[KSimulation… ${Math.round((100 * done) / total)} %`)
+    : undefined;
+  const result =
+    iterations * Math.max(1, prepared.projectCount) < WORKER_THRESHOLD
+      ? await runSimulation(prepared, { iterations, seed, onProgress })
+      : await simulateInWorkers(prepared, { iterations, seed, onProgress });
+  if (tty) process.stderr.write('\r\x1b[K');
+
+  if (values.json) {
+    printJson({ scenario: scenario.id, planSource, plan, ...result });
+  } else {
+    process.stdout.write(describeSimulation(portfolio, scenario.id, planSource, result));
+  }
+  return 0;
 };
+
+/** French number: "1 234,5". */
+function fr(x: number, digits = 0): string {
+  return x.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+const euro = (x: number) => `${fr(Math.round(x))} €`;
+const pct = (p: number) => `${fr(100 * p, 1)} %`;
+const MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
+const yearMonth = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    '  ' +
+    r
+      .map((c, i) => {
+        const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - c.length));
+        return i === 0 || i === r.length - 1 ? c + fill : fill + c;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The human-readable report, in French. */
+export function describeSimulation(
+  portfolio: Portfolio,
+  scenarioId: string,
+  planSource: 'scenario' | 'optimised',
+  r: SimulationResult,
+): string {
+  const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
+  const out: string[] = [];
+  out.push(`Scénario : ${scenarioId}`);
+  out.push(
+    `Plan : ${planSource === 'scenario' ? 'celui du scénario' : 'le plan optimisé (le scénario n’en a pas)'}, ${r.projects.length} projet(s)`,
+  );
+  out.push(
+    `Simulation : ${fr(r.iterations)} tirages, graine ${r.seed}${r.cancelled ? ' (interrompue)' : ''}`,
+  );
+  const deadline = portfolio.mandateEnd
+    ? `fin de mandat (${yearMonth(portfolio.mandateEnd)})`
+    : 'fin de l’horizon (pas de fin de mandat renseignée)';
+  out.push('', `Valeur livrée avant la ${deadline} :`);
+  out.push(
+    `  prévue ${fr(r.value.planned, 1)} points ; moyenne ${fr(r.value.mean, 1)} (± ${fr(r.value.stdError, 2)}) ; P10 ${fr(r.value.p10, 1)} ; P50 ${fr(r.value.p50, 1)} ; P90 ${fr(r.value.p90, 1)}`,
+  );
+  out.push(
+    `  projets livrés : ${fr(r.delivered.mean, 1)} en moyenne sur ${r.delivered.planned} (P10 ${fr(r.delivered.p10)}, P90 ${fr(r.delivered.p90)})`,
+  );
+  out.push('', 'Fin des projets (mois où le projet s’achève) :');
+  out.push(
+    table(
+      ['Projet', 'Début', 'P50', 'P80', 'P90', 'Livré à temps', 'Démarrage retardé', 'Nom'],
+      r.projects.map((p) => [
+        p.project,
+        String(p.start),
+        yearMonth(p.finish.p50),
+        yearMonth(p.finish.p80),
+        yearMonth(p.finish.p90),
+        pct(p.pWithinMandate),
+        pct(p.pLateStart),
+        names.get(p.project) ?? '',
+      ]),
+    ).trimEnd(),
+  );
+  out.push('', 'Investissement net dépensé par année :');
+  out.push(
+    table(
+      ['Année', 'P50', 'P80', 'P90', 'Enveloppe', 'Risque de dépassement'],
+      r.investment.map((y) => [
+        String(y.year),
+        euro(y.p50),
+        euro(y.p80),
+        euro(y.p90),
+        euro(y.envelope),
+        pct(y.pOverEnvelope),
+      ]),
+    ).trimEnd(),
+  );
+  if (r.afterHorizon.p90 > 0) {
+    out.push(
+      `  après l’horizon : P50 ${euro(r.afterHorizon.p50)}, P90 ${euro(r.afterHorizon.p90)}`,
+    );
+  }
+  out.push(
+    `Coût total (investissement brut) : prévu ${euro(r.totalCost.planned)} ; P50 ${euro(r.totalCost.p50)} ; P80 ${euro(r.totalCost.p80)}`,
+  );
+  const top = r.drivers
+    .filter((d) => d.rankCorrelation !== 0 || d.delaysSuccessor > 0)
+    .slice(0, 10);
+  if (top.length > 0) {
+    out.push('', 'Ce qui porte le risque (corrélation de rang durée / valeur livrée) :');
+    out.push(
+      table(
+        ['Projet', 'Corrélation', 'Retarde un successeur', 'Nom'],
+        top.map((d) => [
+          d.project,
+          fr(d.rankCorrelation, 2),
+          pct(d.delaysSuccessor),
+          names.get(d.project) ?? '',
+        ]),
+      ).trimEnd(),
+    );
+  }
+  if (r.warnings.length > 0) {
+    out.push('', ...r.warnings.map((w) => `Remarque : ${w}`));
+  }
+  return out.join('\n') + '\n';
+}
