@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
+  blockBuffers,
   simulateBlock,
   type BlockRequest,
   type PreparedSimulation,
@@ -17,17 +18,7 @@ if (!port) throw new Error('simulate/worker.ts must run in a worker thread');
 port.on('message', (request: BlockRequest) => {
   try {
     const result = simulateBlock(prepared, request.seed, request.firstIteration, request.count);
-    port.postMessage({ ok: true, result }, [
-      result.value.buffer,
-      result.delivered.buffer,
-      result.grossCost.buffer,
-      result.spend.buffer,
-      result.finish.buffer,
-      result.duration.buffer,
-      result.withinMandate.buffer,
-      result.lateStart.buffer,
-      result.delaysSuccessor.buffer,
-    ]);
+    port.postMessage({ ok: true, result }, blockBuffers(result));
   } catch (error) {
     port.postMessage({ ok: false, error: (error as Error).stack ?? String(error) });
   }

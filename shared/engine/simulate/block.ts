@@ -191,3 +191,18 @@ export function simulateBlock(
     delaysSuccessor,
   };
 }
+
+/** The buffers of a block's arrays, to transfer them (not copy) between threads. */
+export function blockBuffers(result: BlockResult): ArrayBuffer[] {
+  return [
+    result.value,
+    result.delivered,
+    result.grossCost,
+    result.spend,
+    result.finish,
+    result.duration,
+    result.withinMandate,
+    result.lateStart,
+    result.delaysSuccessor,
+  ].map((array) => array.buffer as ArrayBuffer);
+}

@@ -20,7 +20,7 @@ import { simulateBlock, type BlockResult } from './block';
 import { prepareSimulation, type PreparedSimulation } from './prepare';
 import { summarise, type SimulationResult } from './summarise';
 
-export { simulateBlock, type BlockResult } from './block';
+export { simulateBlock, blockBuffers, type BlockResult } from './block';
 export { prepareSimulation, monthIndex, type PreparedSimulation } from './prepare';
 export {
   summarise,
