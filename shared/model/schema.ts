@@ -351,6 +351,9 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => `« ${String(v)} »`);
+      if (value === undefined) {
+        return `est obligatoire (${values.length === 1 ? 'valeur attendue' : 'valeurs possibles'} : ${values.join(', ')})`;
+      }
       if (values.length === 1) return `doit valoir ${values[0]}${received}`;
       return `doit valoir l'une des valeurs suivantes : ${values.join(', ')}${received}`;
     }

@@ -868,6 +868,8 @@ function reportCycle(out: Collector, cycle: readonly number[]): void {
 
 function checkScenarios(out: Collector): void {
   const { ctx } = out;
+  // Without a list of projects, every reference would be reported: say it once.
+  if (!Array.isArray(field(ctx.root, 'projects'))) return;
   const mandatory = new Set<string>();
   for (const p of ctx.projects) {
     const id = str(field(p, 'id'));
@@ -938,6 +940,8 @@ function checkScenarios(out: Collector): void {
 
 function checkDecisions(out: Collector): void {
   const { ctx } = out;
+  // Without a list of projects, every reference would be reported: say it once.
+  if (!Array.isArray(field(ctx.root, 'projects'))) return;
   list(field(ctx.root, 'decisions')).forEach((d, i) => {
     const id = str(field(d, 'project'));
     if (id !== undefined && id !== '' && !ctx.projectIndex.has(id)) {
