@@ -70,7 +70,10 @@ export const portfolioArb: fc.Arbitrary<Portfolio> = fc
   .map((g) => {
     let i = 0;
     const next = (max: number) => (g.seed[i++ % g.seed.length] ?? 0) % (max + 1);
-    const label = (k: number) => g.labels[k % g.labels.length] || `libellé ${k}`;
+    const label = (k: number) => {
+      const text = g.labels[k % g.labels.length] ?? '';
+      return text.trim() ? text : `libellé ${k}`;
+    };
     const criteria = Array.from({ length: g.criteria }, (_, k) => ({
       id: `c${k}`,
       label: label(k),
@@ -102,7 +105,11 @@ export const portfolioArb: fc.Arbitrary<Portfolio> = fc
     const portfolio: Portfolio = {
       format: 'arbitra-portfolio',
       version: 1,
-      organisation: { name: g.name || 'Collectivité', kind: g.kind, fctvaRegime: g.regime },
+      organisation: {
+        name: g.name.trim() ? g.name : 'Collectivité',
+        kind: g.kind,
+        fctvaRegime: g.regime,
+      },
       horizon: { firstYear: 2027, years: g.years },
       criteria,
       teams,

@@ -8,6 +8,7 @@ import {
   readPortfolioFile,
   writePortfolioFile,
 } from '../../../electron/documents/files';
+import { validPortfolioArb } from '../../support/arbitraries';
 import { EXAMPLES, example, portfolioArb, smallPortfolio, tempDir } from './helpers';
 
 describe('a document written then read back', () => {
@@ -39,6 +40,29 @@ describe('a document written then read back', () => {
         expect(JSON.stringify(back)).toBe(JSON.stringify(input));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('is the same document for the project’s valid-portfolio generator, through .arbitra and JSON', async () => {
+    const dir = tempDir();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        validPortfolioArb({ withUnknownFields: true, minProjects: 4 }),
+        async (input) => {
+          const stem = join(dir, `gen-${n++}`);
+          await writePortfolioFile(`${stem}.arbitra`, input);
+          const viaStore = await readPortfolioFile(`${stem}.arbitra`);
+          expect(viaStore).toMatchObject({ ok: true });
+          if (!viaStore.ok) return;
+          // The generator builds some objects without a prototype: compare content and text.
+          expect(viaStore.portfolio).toEqual(input);
+          expect(JSON.stringify(viaStore.portfolio)).toBe(JSON.stringify(input));
+          await writePortfolioFile(`${stem}.json`, viaStore.portfolio);
+          expect(readFileSync(`${stem}.json`, 'utf8')).toBe(portfolioToJson(input));
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 
