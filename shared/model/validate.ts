@@ -96,6 +96,24 @@ function getAt(root: unknown, path: Path): unknown {
   }
   return v;
 }
+/** Deep copy of arrays and plain objects, keeping key order; other values are shared. */
+function cloneJson(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(cloneJson);
+  if (isObj(x) && Object.getPrototypeOf(x) === Object.prototype) {
+    const out: Obj = {};
+    for (const [key, value] of Object.entries(x)) {
+      // defineProperty, so that a "__proto__" key stays a plain field.
+      Object.defineProperty(out, key, {
+        value: cloneJson(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return x;
+}
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -1060,7 +1078,9 @@ export function validatePortfolio(input: unknown): ValidationResult {
   const warnings = out.warnings.map((w) => w.message);
   const unknown = unknownFieldsWarning(unknownFields(input));
   if (unknown) warnings.unshift(unknown);
-  return { ok: true, portfolio: parsed.data as Portfolio, warnings };
+  // The schema transforms nothing, so the input, copied with its key order,
+  // is the document (zod's output would list known keys first).
+  return { ok: true, portfolio: cloneJson(input) as Portfolio, warnings };
 }
 
 /** Contexts of the documents recently checked project by project. */

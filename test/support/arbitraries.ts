@@ -313,7 +313,7 @@ function scenariosArb(
           fc.record({ investment: percent(50, 150), operating: percent(50, 150) }),
         ),
         capacityFactor: maybe(percent(50, 150)),
-        forced: fc.shuffledSubarray(ids, { maxLength: 4 }),
+        forced: fc.shuffledSubarray(ids, { maxLength: Math.min(4, ids.length) }),
         inCount: fc.nat({ max: 4 }),
         timePreference: maybe(percent(0, 10)),
         savingsCredit: maybe(percent(0, 100)),
