@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { loadPortfolioForCli } from '../../../electron/cli/load';
@@ -8,7 +9,8 @@ import { DocumentStore } from '../../../electron/documents/store';
 import { portfolioToJson } from '../../../electron/documents/files';
 import { example, smallPortfolio, tempDir } from './helpers';
 
-const fixture = (name: string) => new URL(`../../fixtures/${name}.json`, import.meta.url).pathname;
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../fixtures/${name}.json`, import.meta.url));
 
 /** Runs `arbitra ...argv` in this process and captures both output streams. */
 async function run(...argv: string[]) {
