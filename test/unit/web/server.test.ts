@@ -60,6 +60,11 @@ function apiHeaders(extra: Record<string, string> = {}): Record<string, string> 
   return { 'Content-Type': 'application/json', 'X-Arbitra-Token': server.token, ...extra };
 }
 
+/** The token with its last character changed: same length, different value. */
+function wrongToken(token: string): string {
+  return `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+}
+
 const body = JSON.stringify({ method: 'app.info', args: {} });
 
 beforeEach(async () => {
@@ -113,7 +118,7 @@ describe('web server', () => {
     expect(missing.status).toBe(403);
     const wrong = await call('/api/call', {
       method: 'POST',
-      headers: apiHeaders({ 'X-Arbitra-Token': `${server.token.slice(0, -1)}x` }),
+      headers: apiHeaders({ 'X-Arbitra-Token': wrongToken(server.token) }),
       body,
     });
     expect(wrong.status).toBe(403);
