@@ -152,9 +152,10 @@ export function simulateBlock(
         if (amount === 0) continue;
         const a = start + j * piece;
         const b = a + piece;
+        // Calendar year y holds months [12y, 12y + 12): a piece [a, b) starts in year ⌊a/12⌋ and ends in ⌈b/12⌉ - 1.
         let ya = Math.floor(a / 12);
-        let yb = Math.floor(b / 12);
-        if (ya === yb || piece === 0) {
+        let yb = Math.ceil(b / 12) - 1;
+        if (yb <= ya || piece === 0) {
           spend[row + (ya < 0 ? 0 : ya > Y ? Y : ya)]! += amount;
           continue;
         }
