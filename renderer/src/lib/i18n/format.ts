@@ -1,0 +1,108 @@
+/**
+ * Number, money, staff-time and date formats, French first
+ * (`1 234 567 €`, `12,5 %`, `120 j·h`). Pure functions of the locale so they
+ * can be unit-tested under Node; the UI passes the current locale.
+ */
+import type { Locale } from '../../../../shared/api/contract';
+
+const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(TAGS[locale], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function localeTag(locale: Locale): string {
+  return TAGS[locale];
+}
+
+/** A plain number: `1 234,5`. */
+export function formatNumber(locale: Locale, n: number, maxDigits = 2): string {
+  return nf(locale, { maximumFractionDigits: maxDigits }).format(n);
+}
+
+/** Whole euros: `1 234 567 €` (fr), `€1,234,567` (en). */
+export function formatEuros(locale: Locale, n: number): string {
+  return nf(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+}
+
+/** Euros for chart labels: `1,9 M€`, `250 k€`, `800 €`. */
+export function formatEurosCompact(locale: Locale, n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e6) {
+    const digits = abs >= 1e8 ? 0 : 1;
+    return `${nf(locale, { maximumFractionDigits: digits }).format(n / 1e6)} M€`;
+  }
+  if (abs >= 1e3) return `${nf(locale, { maximumFractionDigits: 0 }).format(n / 1e3)} k€`;
+  return `${nf(locale, { maximumFractionDigits: 0 }).format(n)} €`;
+}
+
+/** A share given as a fraction: `0.125` → `12,5 %`. */
+export function formatPercent(locale: Locale, fraction: number, maxDigits = 1): string {
+  return nf(locale, { style: 'percent', maximumFractionDigits: maxDigits }).format(fraction);
+}
+
+/** Person-days: `120 j·h` (fr), `120 p-d` (en). */
+export function formatPersonDays(locale: Locale, days: number): string {
+  return `${nf(locale, { maximumFractionDigits: 0 }).format(days)} ${locale === 'fr' ? 'j·h' : 'p-d'}`;
+}
+
+/** Value points 0..100: `72,5`. */
+export function formatPoints(locale: Locale, v: number): string {
+  return nf(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+}
+
+/** `2027-01-15` → `15 janv. 2027` / `15 Jan 2027`; unknown text as given. */
+export function formatDate(locale: Locale, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** `2032-03` → `mars 2032` / `March 2032`. */
+export function formatYearMonth(locale: Locale, ym: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A build of `years` project years and `months` (mode): `2 ans · 14 mois`. */
+export function formatDuration(locale: Locale, years: number, months: number): string {
+  const n = nf(locale, { maximumFractionDigits: 1 });
+  if (locale === 'fr') {
+    return `${years} ${years > 1 ? 'ans' : 'an'} · ${n.format(months)} mois`;
+  }
+  return `${years} ${years > 1 ? 'yrs' : 'yr'} · ${n.format(months)} mo`;
+}
+
+/**
+ * Reads a number typed by a person: French or English decimal separator,
+ * spaces (incl. no-break) as thousands separators, an optional `€` or `%`.
+ * Returns null when the text is not a number (empty text included).
+ */
+export function parseNumber(text: string): number | null {
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/[€%]$/u, '')
+    .replace(',', '.');
+  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,25 @@
+/**
+ * The screens of the main navigation, in order. Adding a screen is one line:
+ * `{ id: 'risques', label: 'screen.risk', component: RiskScreen }`. The id is
+ * the hash route (`#/risques`); the label is a message key, or a literal
+ * `{ fr, en }` pair for a screen that brings its own words.
+ */
+import type { Component } from 'svelte';
+import type { MessageKey } from '../lib/i18n/fr';
+import Placeholder from './Placeholder.svelte';
+import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
+import SettingsScreen from './settings/SettingsScreen.svelte';
+
+export interface ScreenDef {
+  id: string;
+  label: MessageKey | { fr: string; en: string };
+  component: Component;
+}
+
+export const screens: ScreenDef[] = [
+  { id: 'portefeuille', label: 'screen.portfolio', component: PortfolioScreen },
+  { id: 'parametres', label: 'screen.settings', component: SettingsScreen },
+  { id: 'scenarios', label: 'screen.scenarios', component: Placeholder },
+  { id: 'risques', label: 'screen.risk', component: Placeholder },
+  { id: 'comite', label: 'screen.committee', component: Placeholder },
+];
