@@ -33,7 +33,12 @@
  *   `fixedStart` whose build leaves the horizon; a project both required
  *   (mandatory, forced in) and forced out; a plan start outside the horizon.
  *   MODEL.md §4 makes those infeasible problems, not invalid documents.
- * - Unknown fields are kept as they are and listed in one warning.
+ * - Warned too: a mandate ending before the horizon starts.
+ * - When `projects` itself is missing, references to projects (scenarios,
+ *   decisions) are not reported one by one: the missing list is the problem.
+ * - Unknown fields are kept as they are and listed in one warning. The
+ *   accepted document is a copy of the input, key order included.
+ * - `subsidyRate + partnerShare` may exceed 1 by 1e-9 (rounding of 0.3 + 0.7).
  * - Money and person-days are finite and >= 0; NaN and Infinity are refused
  *   wherever a number is expected.
  */

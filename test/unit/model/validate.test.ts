@@ -694,6 +694,35 @@ describe('validatePortfolio: what is accepted', () => {
     expect(result.warnings[0]).toContain('imposé et écarté');
   });
 
+  it('accepts an earliest start too late for the build, with a warning', () => {
+    const doc = loose(example('petit'));
+    doc.projects[2].earliestStart = 2030;
+    const result = validatePortfolio(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('P03');
+    expect(result.warnings[0]).toContain('2030');
+  });
+
+  it('accepts a plan start whose build leaves the horizon, with a warning', () => {
+    const doc = loose(example('petit'));
+    doc.scenarios[0].plan = [{ project: 'P08', start: 2029 }];
+    const result = validatePortfolio(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('P08');
+    expect(result.warnings[0]).toContain("sort de l'horizon");
+  });
+
+  it('accepts a mandate ending before the horizon, with a warning', () => {
+    const doc = loose(example('petit'));
+    doc.mandateEnd = '2026-03';
+    const result = validatePortfolio(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('2026-03');
+  });
+
   it('accepts null start constraints and a black swan set to null', () => {
     const doc = loose(example('petit'));
     doc.projects[0].earliestStart = null;
