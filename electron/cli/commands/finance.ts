@@ -4,75 +4,51 @@
  * The plan is the scenario's `plan`; without one, the optimised plan (see
  * `planFor`). With `--json`, standard output holds exactly the report of
  * `financePlan`; without, a French table for the finance director.
- * Exit status: 0 on success, 1 when the input is refused or names an unknown
- * scenario, 2 on a usage error.
+ * Exit status: 0 on success; 1 when the file is refused, names an unknown
+ * scenario (the message lists the available ids) or admits no plan (the
+ * optimiser's reasons are printed); 2 on a usage error.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import highsLoader from 'highs';
 import { type CliCommand, parseCommandArgs, printJson, UsageError } from '../command';
-import {
-  financePlan,
-  requiredProjectsPlan,
-  type FinanceReport,
-} from '../../../shared/engine/finance';
+import { loadPortfolioForCli } from '../load';
+import { financePlan, type FinanceReport } from '../../../shared/engine/finance';
+import { optimise } from '../../../shared/engine/optimise';
 import {
   DEFAULT_FCTVA_RATE,
   resolveScenario,
   type PlanEntry,
   type Portfolio,
-  type Problem,
   type ResolvedScenario,
 } from '../../../shared/model/portfolio';
-import { validatePortfolio } from '../../../shared/model/validate';
 
-/** Input refused: exit status 1, the message and the problems on standard error. */
-class RefusedInput extends Error {
-  constructor(
-    message: string,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-  }
-}
+/** How long the optimiser may search when the scenario has no plan (as `optimize`). */
+export const OPTIMISE_TIME_LIMIT = 30;
 
-async function loadPortfolio(file: string): Promise<Portfolio> {
-  if (extname(file).toLowerCase() !== '.json') {
-    throw new RefusedInput(
-      `« ${file} » : seule la forme JSON (format 1) est lue par cette commande pour l’instant.`,
-    );
-  }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new RefusedInput(`impossible de lire « ${file} » (${(error as Error).message}).`);
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    throw new RefusedInput(`« ${file} » n’est pas un JSON valide (${(error as Error).message}).`);
-  }
-  const result = validatePortfolio(input);
-  if (!result.ok) throw new RefusedInput(`« ${file} » est refusé.`, result.problems);
-  for (const warning of result.warnings) process.stderr.write(`avertissement : ${warning}\n`);
-  return result.portfolio;
-}
-
-/** The plan to cost and, in words, where it comes from. */
-export function planFor(
+/**
+ * The plan to cost and, in words, where it comes from: the scenario's `plan`,
+ * else the optimised plan (CLI.md). Resolves to the optimiser's reasons when
+ * no plan exists (infeasible problem).
+ */
+export async function planFor(
   portfolio: Portfolio,
   scenario: ResolvedScenario,
-): { plan: PlanEntry[]; source: string } {
+  timeLimitSeconds = OPTIMISE_TIME_LIMIT,
+): Promise<{ plan: PlanEntry[]; source: string } | { reasons: string[] }> {
   if (scenario.plan) {
     return { plan: scenario.plan, source: `plan du scénario « ${scenario.name} »` };
   }
-  return {
-    plan: requiredProjectsPlan(portfolio, scenario),
-    source:
-      'projets obligatoires, engagés ou imposés par le scénario, à leur date au plus tôt ' +
-      '(le scénario n’a pas de plan et l’optimiseur n’est pas disponible)',
-  };
+  const result = await optimise(() => highsLoader(), portfolio, { scenario, timeLimitSeconds });
+  if (result.status === 'optimal' || result.status === 'feasible') {
+    const note =
+      result.status === 'feasible'
+        ? `, meilleur plan trouvé en ${Math.round(result.seconds)} s (écart à l’optimum ${percent.format(result.gap)})`
+        : '';
+    return {
+      plan: result.plan,
+      source: `plan optimisé pour le scénario « ${scenario.name} »${note}`,
+    };
+  }
+  return { reasons: result.reasons };
 }
 
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -163,39 +139,51 @@ export const command: CliCommand = async (argv) => {
     scenario: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (positionals.length !== 1) {
-    throw new UsageError('finance attend exactement un FICHIER.');
+  const [file, ...extra] = positionals;
+  if (extra.length > 0) {
+    throw new UsageError(`un seul fichier à la fois (reçu aussi « ${extra[0]} »).`);
   }
-  const file = positionals[0]!;
   const json = values.json === true;
-  try {
-    const portfolio = await loadPortfolio(file);
-    const scenario = resolveScenario(portfolio, values.scenario);
-    if (!scenario) {
-      const ids = (portfolio.scenarios ?? []).map((s) => s.id);
-      throw new RefusedInput(
-        `le scénario « ${values.scenario} » n’existe pas dans « ${file} » ; ` +
-          (ids.length > 0
-            ? `scénarios disponibles : ${ids.join(', ')}.`
-            : 'le document n’a aucun scénario (omettez --scenario).'),
-      );
-    }
-    const { plan, source } = planFor(portfolio, scenario);
-    const report = financePlan(portfolio, scenario, plan);
-    if (json) {
-      process.stderr.write(`Plan : ${source}.\n`);
-      printJson(report);
-    } else {
-      process.stdout.write(formatFinanceReport(report, portfolio, scenario, source));
-    }
-    return 0;
-  } catch (error) {
-    if (!(error instanceof RefusedInput)) throw error;
-    process.stderr.write(`arbitra finance : ${error.message}\n`);
-    for (const p of error.problems) {
-      process.stderr.write(`  ${p.path || '(document)'} : ${p.message}\n`);
-    }
-    if (json) printJson({ error: error.message, problems: error.problems });
+  const loaded = await loadPortfolioForCli(file, { json });
+  if (typeof loaded === 'number') return loaded;
+  const { portfolio } = loaded;
+
+  const refuse = (message: string, details: string[] = []): number => {
+    process.stderr.write(
+      `arbitra finance : ${message}\n${details.map((d) => `  - ${d}\n`).join('')}`,
+    );
+    if (json) printJson({ error: message, reasons: details });
     return 1;
+  };
+
+  const scenario = resolveScenario(portfolio, values.scenario);
+  if (!scenario) {
+    const ids = (portfolio.scenarios ?? []).map((s) => s.id);
+    return refuse(
+      `le scénario « ${values.scenario} » n’existe pas dans ce portefeuille ; ` +
+        (ids.length > 0
+          ? `scénarios disponibles : ${ids.join(', ')}.`
+          : 'le document n’a aucun scénario (omettez --scenario).'),
+    );
   }
+  const chosen = await planFor(portfolio, scenario);
+  if ('reasons' in chosen) {
+    return refuse(
+      `aucun plan ne respecte les règles du scénario « ${scenario.name} » : pas de chiffrage possible.`,
+      chosen.reasons,
+    );
+  }
+  let report: FinanceReport;
+  try {
+    report = financePlan(portfolio, scenario, chosen.plan);
+  } catch (error) {
+    return refuse((error as Error).message);
+  }
+  if (json) {
+    process.stderr.write(`Plan : ${chosen.source}.\n`);
+    printJson(report);
+  } else {
+    process.stdout.write(formatFinanceReport(report, portfolio, scenario, chosen.source));
+  }
+  return 0;
 };

@@ -113,13 +113,52 @@ describe('arbitra finance', () => {
     expect(io.err()).toContain('base, ged');
   });
 
-  it('exits 1 on a refused document', async () => {
-    const file = write('broken.json', '{ not json');
+  it('exits 1 on a refused document, with one JSON value on standard output', async () => {
+    const file = write('refused.json', { ...doc, horizon: { firstYear: 2027, years: 0 } });
     const io = capture();
     expect(await command([file, '--json'])).toBe(1);
     vi.restoreAllMocks();
-    expect(io.err()).toContain('n’est pas un JSON valide');
-    expect(JSON.parse(io.out())).toHaveProperty('error');
+    expect(io.err()).toContain('refusé');
+    expect(JSON.parse(io.out())).toMatchObject({ valid: false });
+  });
+
+  it('exits 1 on a file that is not JSON', async () => {
+    const file = write('broken.json', '{ not json');
+    const io = capture();
+    expect(await command([file])).toBe(1);
+    vi.restoreAllMocks();
+    expect(io.err()).toContain('broken.json');
+  });
+
+  it('costs the optimised plan when the scenario has none', async () => {
+    // One envelope of 120 000 € in 2027 and none in 2028: the optimiser takes P1
+    // (value 80) and leaves P2 (value 40), since both together need 150 000 €.
+    const file = write('noplan.json', {
+      ...doc,
+      budget: { investment: [120000, 0], operating: [100000, 100000] },
+      scenarios: [{ id: 'libre', name: 'Sans plan' }],
+    });
+    const io = capture();
+    expect(await command([file, '--json'])).toBe(0);
+    vi.restoreAllMocks();
+    const report = JSON.parse(io.out());
+    expect(report.projects).toEqual([{ project: 'P1', start: 2027, ap: 100000, cp: [100000] }]);
+    expect(report.investment.gross).toEqual([100000, 0]);
+    expect(io.err()).toContain('plan optimisé');
+  });
+
+  it('exits 1 with the reasons when no plan respects the rules', async () => {
+    const file = write('infeasible.json', {
+      ...doc,
+      budget: { investment: [50000, 50000], operating: [100000, 100000] },
+      projects: doc.projects.map((p) => ({ ...p, mandatory: p.id === 'P1' })),
+      scenarios: [{ id: 'libre', name: 'Sans plan' }],
+    });
+    const io = capture();
+    expect(await command([file, '--json'])).toBe(1);
+    vi.restoreAllMocks();
+    expect(io.err()).toContain('aucun plan');
+    expect(JSON.parse(io.out()).reasons.length).toBeGreaterThan(0);
   });
 
   it('prints a French table with French number formatting without --json', async () => {
