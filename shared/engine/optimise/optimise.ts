@@ -230,7 +230,13 @@ export async function optimise(
   if (out.status === 'error') throw new Error('Le solveur HiGHS a échoué sur ce portefeuille.');
 
   let plan = out.values ? columnsToPlan(problem, model, out.values) : undefined;
-  if (plan && checkPreparedPlan(problem, plan).length > 0) plan = undefined;
+  let proven = out.status === 'optimal';
+  // Belt and braces: a solver plan that the checker refuses (rounding) is
+  // never returned; the known feasible plan stands in, without the proof.
+  if (plan && checkPreparedPlan(problem, plan).length > 0) {
+    plan = undefined;
+    proven = false;
+  }
   if (plan && fallback && planObjective(problem, fallback) > planObjective(problem, plan) + 1e-9) {
     plan = fallback;
   }
@@ -240,7 +246,7 @@ export async function optimise(
       `Aucun plan trouvé en ${limit} s, et l'absence de plan n'est pas prouvée : relancez avec plus de temps.`,
     ]);
   }
-  const status: OptimiseStatus = out.status === 'optimal' ? 'optimal' : 'feasible';
+  const status: OptimiseStatus = proven ? 'optimal' : 'feasible';
   return finish(status, plan, out.bound, []);
 }
 
