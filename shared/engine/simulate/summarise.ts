@@ -90,7 +90,7 @@ export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
 function distribution(sample: Float64Array): Distribution {
   let sum = 0;
   for (let i = 0; i < sample.length; i++) sum += sample[i]!;
-  const sorted = Float64Array.from(sample).sort();
+  const sorted = sortedCopy(sample);
   return {
     mean: sum / sample.length,
     p10: sortedQuantile(sorted, 0.1),
@@ -108,19 +108,29 @@ export function finishYearMonth(f: number, firstYear: number): string {
 }
 
 /**
- * Indices 0..n-1 in ascending order of non-negative float32 keys (their bit
- * patterns sort like the numbers): LSD radix sort, 3 passes of 11 bits.
+ * Sort keys of numbers at float32 precision: unsigned 32-bit words that
+ * order like the numbers (sign bit flipped for positives, all bits for negatives).
  */
-export function argsortNonNegative(keys: Float32Array): Uint32Array {
+export function float32Keys(values: ArrayLike<number>): Uint32Array {
+  const f = Float32Array.from(values);
+  const keys = new Uint32Array(f.buffer);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    keys[i] = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
+  }
+  return keys;
+}
+
+/** Indices 0..n-1 in ascending order of the keys (stable): LSD radix sort, 3 passes of 11 bits. */
+export function argsortKeys(keys: Uint32Array): Uint32Array {
   const n = keys.length;
-  const bits = new Uint32Array(keys.buffer, keys.byteOffset, n);
   let idx = new Uint32Array(n);
   let tmp = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   const counts = new Uint32Array(2048);
   for (let shift = 0; shift < 33; shift += 11) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(bits[i]! >>> shift) & 2047]!++;
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
     let total = 0;
     for (let b = 0; b < 2048; b++) {
       const c = counts[b]!;
@@ -129,7 +139,7 @@ export function argsortNonNegative(keys: Float32Array): Uint32Array {
     }
     for (let i = 0; i < n; i++) {
       const v = idx[i]!;
-      tmp[counts[(bits[v]! >>> shift) & 2047]!++] = v;
+      tmp[counts[(keys[v]! >>> shift) & 2047]!++] = v;
     }
     const swap = idx;
     idx = tmp;
@@ -138,9 +148,33 @@ export function argsortNonNegative(keys: Float32Array): Uint32Array {
   return idx;
 }
 
-/** Ranks 1..n (average rank for ties) of non-negative float32 keys. */
-export function ranks(keys: Float32Array): Float64Array {
-  const order = argsortNonNegative(keys);
+/**
+ * An ascending copy of the sample, exact in double precision: a radix sort
+ * on float32 keys (linear time), then insertion sort to order the few values
+ * that share a float32 key.
+ */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const order = argsortKeys(float32Keys(values));
+  const n = order.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = values[order[i]!]!;
+  for (let i = 1; i < n; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    if (out[j]! <= x) continue;
+    while (j >= 0 && out[j]! > x) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
+}
+
+/** Ranks 1..n (average rank for ties, ties at float32 precision). */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const keys = float32Keys(values);
+  const order = argsortKeys(keys);
   const n = keys.length;
   const out = new Float64Array(n);
   let i = 0;
@@ -173,9 +207,9 @@ export function rankPearson(a: Float64Array, b: Float64Array): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-/** Spearman rank correlation of two samples of non-negative numbers (float32 precision). */
+/** Spearman rank correlation of two samples (ties at float32 precision). */
 export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return rankPearson(ranks(Float32Array.from(a)), ranks(Float32Array.from(b)));
+  return rankPearson(ranks(a), ranks(b));
 }
 
 /** Puts blocks in iteration order and checks they cover 0 .. n-1 exactly. */
@@ -241,7 +275,7 @@ export function summarise(
   for (let i = 0; i < n; i++) squares += (value[i]! - valueDist.mean) ** 2;
   const stdError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : 0;
   const planned = prepared.value.reduce((sum, v) => sum + v, 0);
-  const valueRanks = ranks(Float32Array.from(value));
+  const valueRanks = ranks(value);
 
   const projects: ProjectRisk[] = [];
   const drivers: Driver[] = [];
@@ -252,7 +286,7 @@ export function summarise(
       column.set(block.finish.subarray(p * block.count, (p + 1) * block.count), offset);
       offset += block.count;
     }
-    const sorted = Float32Array.from(column).sort();
+    const sorted = sortedCopy(column);
     const q = {
       p50: sortedQuantile(sorted, 0.5),
       p80: sortedQuantile(sorted, 0.8),
