@@ -282,8 +282,8 @@ const TYPE_NAMES: Record<string, string> = {
   int: 'un nombre entier',
   string: 'un texte',
   array: 'une liste',
-  object: 'un objet (un groupe de champs)',
-  record: 'un objet (un groupe de champs)',
+  object: 'un groupe de champs entre accolades',
+  record: 'un groupe de champs entre accolades',
   boolean: 'vrai ou faux (true ou false)',
   null: 'vide (null)',
 };

@@ -885,7 +885,7 @@ function reportCycle(out: Collector, cycle: readonly number[]): void {
   const k = list(field(ctx.projects[first], 'dependsOn')).indexOf(nextId);
   out.error(
     ['projects', first, 'dependsOn', ...(k >= 0 ? [k] : [])],
-    `les prérequis forment une boucle (${loop}) : chacun de ces projets attend la fin d'un autre, aucun ne pourrait démarrer`,
+    `les prérequis forment une boucle (${loop}) ; chacun de ces projets attend la fin d'un autre, aucun ne pourrait démarrer`,
   );
 }
 
