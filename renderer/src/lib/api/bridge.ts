@@ -6,14 +6,8 @@
 import type { ApiReply, ArbitraBridge } from '../../../../shared/api/contract';
 import { takeToken } from './token';
 
-/** Menu actions the Electron main process sends to the renderer. */
-export type MenuAction =
-  'new' | 'open' | 'saveAs' | 'import' | 'export' | 'undo' | 'redo' | (string & {});
-
-/** The preload also forwards native menu clicks (not part of the HTTP path). */
-export type RendererBridge = ArbitraBridge & {
-  onMenu?(callback: (action: MenuAction) => void): unknown;
-};
+/** The same object under both transports (menu and native dialogs only under Electron). */
+export type RendererBridge = ArbitraBridge;
 
 declare global {
   interface Window {

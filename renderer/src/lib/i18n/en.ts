@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
 
   'list.title': 'Project portfolio',
   'list.caption': 'Projects in the portfolio',
+  'list.filters': 'Filter the projects',
   'list.search': 'Search',
   'list.searchHint': 'Id, name, usage or sponsor',
   'list.direction': 'Department',

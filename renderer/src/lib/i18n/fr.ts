@@ -84,6 +84,7 @@ export const fr = {
 
   'list.title': 'Portefeuille de projets',
   'list.caption': 'Projets du portefeuille',
+  'list.filters': 'Filtrer les projets',
   'list.search': 'Rechercher',
   'list.searchHint': 'Identifiant, nom, usage ou porteur',
   'list.direction': 'Direction',

@@ -105,11 +105,31 @@ export function basicProjectProblems(portfolio: Portfolio, project: Project): Pr
   return out;
 }
 
+/**
+ * Next to a field of the sheet, « Le projet P03 (Nom) : le montant… » says
+ * the project twice: keep the sentence after the prefix, capitalised.
+ */
+export function withoutProjectPrefix(message: string, project: Project): string {
+  for (const prefix of [
+    `Le projet ${project.id} (${project.name}) : `,
+    `Le projet ${project.id} : `,
+  ]) {
+    if (message.startsWith(prefix)) {
+      const rest = message.slice(prefix.length);
+      return rest.charAt(0).toLocaleUpperCase('fr') + rest.slice(1);
+    }
+  }
+  return message;
+}
+
 /** Every problem of the project, paths relative to the project. */
 export function projectProblems(portfolio: Portfolio, project: Project): Problem[] {
   const shared = (validate as { validateProject?: ProjectValidator }).validateProject;
   const found = shared ? shared(portfolio, project) : basicProjectProblems(portfolio, project);
-  return found.map((p) => ({ ...p, path: relativePath(p.path) }));
+  return found.map((p) => ({
+    path: relativePath(p.path),
+    message: withoutProjectPrefix(p.message, project),
+  }));
 }
 
 /**
