@@ -15,7 +15,7 @@ import type {
   RecentDocument,
 } from '../../shared/api/contract';
 import type { Portfolio } from '../../shared/model/portfolio';
-import { FORMAT_NAME, FORMAT_VERSION } from '../../shared/model/portfolio';
+import { emptyPortfolio } from '../../shared/model/defaults';
 import { validatePortfolio } from '../../shared/model/validate';
 import { portfolioToJson, readPortfolioFile } from '../documents/files';
 import { DocumentStore, type StoreOptions } from '../documents/store';
@@ -26,21 +26,6 @@ import { parseJsonText } from './json-text';
 import { safeFileStem, stemOf, uniquePath } from './names';
 
 export const DOCUMENT_EXTENSION = '.arbitra';
-
-/** A new, empty but valid portfolio (one criterion, no project). */
-export function emptyPortfolio(name: string, firstYear = new Date().getFullYear() + 1): Portfolio {
-  const years = 6;
-  return {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    organisation: { name, kind: 'commune', fctvaRegime: 'N+1' },
-    horizon: { firstYear, years },
-    criteria: [{ id: 'valeur', label: 'Valeur pour la collectivité', weight: 1 }],
-    teams: [],
-    budget: { investment: Array(years).fill(0), operating: Array(years).fill(0) },
-    projects: [],
-  };
-}
 
 function documentName(path: string): string {
   return basename(path);
