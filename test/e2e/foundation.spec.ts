@@ -7,31 +7,8 @@
  * violation fails the test.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createAppContext } from '../../electron/app/context';
-import { startWebServer } from '../../electron/web/server';
-
-// TEMPORARY local fixture until test/e2e/fixtures.ts lands (then:
-// `import { expect, test } from './fixtures';`): one loopback server and one
-// fresh data folder per test, serving the built renderer (out/renderer).
-const test = base.extend<{ appUrl: string; dataDir: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  dataDir: async ({}, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'arbitra-e2e-'));
-    await use(dir);
-    await rm(dir, { recursive: true, force: true });
-  },
-  appUrl: async ({ dataDir }, use) => {
-    const appRoot = resolve('.');
-    const ctx = createAppContext({ dataDir, transport: 'web', appRoot });
-    const server = await startWebServer({ ctx, rendererDir: join(appRoot, 'out', 'renderer') });
-    await use(server.url);
-    await server.close();
-  },
-});
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
