@@ -14,9 +14,10 @@ export function menuTemplate(
     label: string,
     action: MenuAction,
     accelerator?: string,
+    registerAccelerator = true,
   ): MenuItemConstructorOptions => ({
     label,
-    ...(accelerator ? { accelerator } : {}),
+    ...(accelerator ? { accelerator, registerAccelerator } : {}),
     click: () => send(action),
   });
   const template: MenuItemConstructorOptions[] = [];
@@ -52,8 +53,10 @@ export function menuTemplate(
     {
       label: 'Édition',
       submenu: [
-        item('Annuler', 'undo', 'CmdOrCtrl+Z'),
-        item('Rétablir', 'redo', options.isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'),
+        // Shortcuts shown but left to the page: inside a text field Ctrl+Z must
+        // undo the typing, not the last document edit (the renderer decides).
+        item('Annuler', 'undo', 'CmdOrCtrl+Z', false),
+        item('Rétablir', 'redo', options.isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', false),
         { type: 'separator' },
         { role: 'cut', label: 'Couper' },
         { role: 'copy', label: 'Copier' },

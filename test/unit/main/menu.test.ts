@@ -35,6 +35,16 @@ describe('application menu', () => {
     expect(send.mock.calls).toEqual([['open'], ['undo'], ['redo']]);
   });
 
+  it('leaves the undo shortcuts to the page so text fields keep their own undo', () => {
+    const template = menuTemplate(() => {}, { isMac: false, dev: false });
+    expect(find(template, 'Annuler')).toMatchObject({
+      accelerator: 'CmdOrCtrl+Z',
+      registerAccelerator: false,
+    });
+    expect(find(template, 'Rétablir')?.registerAccelerator).toBe(false);
+    expect(find(template, 'Ouvrir…')?.registerAccelerator).toBe(true);
+  });
+
   it('offers developer tools only in development', () => {
     expect(
       find(
