@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDuration,
+  formatEuros,
+  formatEurosCompact,
+  formatPercent,
+  formatPersonDays,
+  parseNumber,
+} from '../../../renderer/src/lib/i18n/format';
+
+/** French formats use no-break spaces; compare with plain ones. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('French number formats', () => {
+  it('writes euros with spaces between thousands and the sign after', () => {
+    expect(plain(formatEuros('fr', 1234567))).toBe('1 234 567 €');
+  });
+  it('writes compact euros for charts', () => {
+    expect(plain(formatEurosCompact('fr', 1_900_000))).toBe('1,9 M€');
+    expect(plain(formatEurosCompact('fr', 250_000))).toBe('250 k€');
+    expect(plain(formatEurosCompact('fr', 800))).toBe('800 €');
+  });
+  it('writes percentages with a comma and a space', () => {
+    expect(plain(formatPercent('fr', 0.125))).toBe('12,5 %');
+  });
+  it('writes person-days', () => {
+    expect(plain(formatPersonDays('fr', 120))).toBe('120 j·h');
+    expect(formatPersonDays('en', 120)).toBe('120 p-d');
+  });
+  it('writes a duration in years and months', () => {
+    expect(formatDuration('fr', 2, 14)).toBe('2 ans · 14 mois');
+    expect(formatDuration('fr', 1, 9)).toBe('1 an · 9 mois');
+  });
+  it('switches to English formats', () => {
+    expect(formatEuros('en', 1234567)).toBe('€1,234,567');
+  });
+});
+
+describe('reading numbers typed by a person', () => {
+  it('accepts French decimals, spaces and a unit', () => {
+    expect(parseNumber('1 234,5')).toBe(1234.5);
+    expect(parseNumber('1\u202f234 €')).toBe(1234);
+    expect(parseNumber('12,5 %')).toBe(12.5);
+    expect(parseNumber('-5000')).toBe(-5000);
+  });
+  it('refuses what is not a number', () => {
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('beaucoup')).toBeNull();
+    expect(parseNumber('1,2,3')).toBeNull();
+    expect(parseNumber('Infinity')).toBeNull();
+  });
+});
