@@ -186,3 +186,24 @@ describe('API handlers', () => {
     expect(state.name).toMatch(/^Démo/);
   });
 });
+
+describe('settings file', () => {
+  it('sets an unreadable settings file aside and starts from the defaults', async () => {
+    const { mkdirSync, writeFileSync, readdirSync } = await import('node:fs');
+    mkdirSync(app.dataDir, { recursive: true });
+    writeFileSync(join(app.dataDir, 'settings.json'), '{ not json');
+    const { call } = start();
+    expect(ok<Results['app.info']>(await call('app.info', {})).locale).toBe('fr');
+    expect(readdirSync(app.dataDir).some((f) => f.startsWith('settings.json.illisible-'))).toBe(
+      true,
+    );
+  });
+
+  it('keeps at most ten recent documents', async () => {
+    const { call } = start();
+    for (let i = 0; i < 12; i++) ok(await call('document.new', { name: `Plan ${i}` }));
+    const recent = ok<Results['document.recent']>(await call('document.recent', {}));
+    expect(recent).toHaveLength(10);
+    expect(recent[0]?.name).toBe('Plan 11.arbitra');
+  });
+});
