@@ -15,10 +15,10 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Fails on CSP violations and page errors seen during the test. */
 async function watch(page: Page): Promise<() => void> {
   const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
+  // A string: this runs in the page, and the test's tsconfig has no DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
   });
   page.on('console', (message) => {
     const text = message.text();
@@ -351,15 +351,15 @@ test('stays usable with 500 projects (imported), sorting and filtering included'
   const done = await watch(page);
   await openDemo(page, appUrl);
   // Build a 500-project document from the demo's own export.
-  const text = await page.evaluate(async () => {
+  const text = await page.evaluate<string>(`(async () => {
     const token = sessionStorage.getItem('arbitra.token') ?? '';
     const reply = await fetch('/api/call', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Arbitra-Token': token },
       body: JSON.stringify({ method: 'document.export', args: {} }),
     }).then((r) => r.json());
-    return reply.result.text as string;
-  });
+    return reply.result.text;
+  })()`);
   const doc = JSON.parse(text);
   const base = doc.projects as { id: string; dependsOn?: string[]; excludes?: string[] }[];
   const projects = [];

@@ -24,6 +24,10 @@ class Status {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.message = message;
+      // Read by screen readers at once; the visible toast then goes away.
+      this.timer = setTimeout(() => {
+        if (this.message === message) this.message = '';
+      }, 5000);
     }, 30);
   }
 
