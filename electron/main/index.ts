@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { CHANNELS } from '../app/channels';
 import { createAppContext } from '../app/context';
+import { APP_NAME } from '../app/paths';
 import { createDispatcher } from '../api/dispatch';
 import { createHandlers } from '../api/handlers';
 import { registerIpc, type Dialogs } from './ipc';
@@ -28,7 +29,10 @@ import {
 const dev = devOrigin(process.env.ELECTRON_RENDERER_URL);
 
 protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
-app.setName('Arbitra');
+app.setName(APP_NAME);
+// Pinned, not derived from package.json's lower-case name: `npm run web`
+// uses the same folder (electron/app/paths.ts defaultDataDir).
+app.setPath('userData', join(app.getPath('appData'), APP_NAME));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,7 +45,10 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, dev));
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
 function fail(error: unknown): void {
