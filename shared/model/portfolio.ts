@@ -14,12 +14,7 @@ export const FORMAT_NAME = 'arbitra-portfolio' as const;
 export const FORMAT_VERSION = 1 as const;
 
 export type OrganisationKind =
-  | 'commune'
-  | 'departement'
-  | 'region'
-  | 'intercommunalite'
-  | 'syndicat'
-  | 'autre';
+  'commune' | 'departement' | 'region' | 'intercommunalite' | 'syndicat' | 'autre';
 
 export type FctvaRegime = 'N' | 'N+1' | 'N+2';
 
