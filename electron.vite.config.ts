@@ -30,7 +30,9 @@ export default defineConfig({
     plugins: [svelte()],
     worker: { format: 'es' },
     build: {
-      outDir: resolve('out/renderer'),
+      // ARBITRA_OUT=out-x builds the renderer into out-x/renderer, so parallel
+      // work can test its own build (with ARBITRA_RENDERER_DIR); default out/
+      outDir: resolve(process.env.ARBITRA_OUT ?? 'out', 'renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

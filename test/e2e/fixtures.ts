@@ -16,7 +16,11 @@ import { createAppContext, type AppContext } from '../../electron/app/context';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+// ARBITRA_RENDERER_DIR lets parallel work build and test against its own
+// renderer build (`electron-vite build --outDir out-x`) without racing `out/`.
+const RENDERER_DIR = process.env.ARBITRA_RENDERER_DIR
+  ? resolve(process.env.ARBITRA_RENDERER_DIR)
+  : join(ROOT, 'out', 'renderer');
 
 export interface AppFixtures {
   /** A fresh data folder for this test (settings, Documents/). */
