@@ -159,7 +159,9 @@ export const command: CliCommand = async (argv) => {
   const scenario = resolveScenario(portfolio, values.scenario);
   if (!scenario) {
     const ids = (portfolio.scenarios ?? []).map((s) => s.id);
-    return refuse(
+    // A --scenario naming nothing is a usage error (status 2), as in
+    // optimize, frontier and simulate.
+    throw new UsageError(
       `le scénario « ${values.scenario} » n’existe pas dans ce portefeuille ; ` +
         (ids.length > 0
           ? `scénarios disponibles : ${ids.join(', ')}.`

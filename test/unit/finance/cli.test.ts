@@ -104,13 +104,13 @@ describe('arbitra finance', () => {
     expect(JSON.parse(io.out()).investment.gross).toEqual([0, 50000]);
   });
 
-  it('exits 1 on an unknown scenario, naming the available ids', async () => {
+  it('treats an unknown scenario as a usage error (status 2), naming the available ids', async () => {
     const file = write('ok3.json', doc);
-    const io = capture();
-    expect(await command([file, '--scenario', 'nope'])).toBe(1);
+    const error = await command([file, '--scenario', 'nope']).catch((e: unknown) => e);
     vi.restoreAllMocks();
-    expect(io.err()).toContain('« nope »');
-    expect(io.err()).toContain('base, ged');
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain('« nope »');
+    expect((error as Error).message).toContain('base, ged');
   });
 
   it('exits 1 on a refused document, with one JSON value on standard output', async () => {
