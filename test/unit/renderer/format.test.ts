@@ -27,9 +27,10 @@ describe('French number formats', () => {
     expect(plain(formatPersonDays('fr', 120))).toBe('120 j·h');
     expect(formatPersonDays('en', 120)).toBe('120 p-d');
   });
-  it('writes a duration in years and months', () => {
-    expect(formatDuration('fr', 2, 14)).toBe('2 ans · 14 mois');
-    expect(formatDuration('fr', 1, 9)).toBe('1 an · 9 mois');
+  it('writes the likely duration in months and the budget years its CP spans', () => {
+    expect(formatDuration('fr', 2, 14)).toBe('14 mois (2 exercices)');
+    expect(formatDuration('fr', 1, 9)).toBe('9 mois (1 exercice)');
+    expect(formatDuration('en', 2, 14)).toBe('14 mo (2 budget years)');
   });
   it('switches to English formats', () => {
     expect(formatEuros('en', 1234567)).toBe('€1,234,567');

@@ -83,13 +83,13 @@ export function formatYearMonth(locale: Locale, ym: string): string {
   }).format(date);
 }
 
-/** A build of `years` project years and `months` (mode): `2 ans · 14 mois`. */
+/** The likely duration (`months`, the mode) and the budget years its CP span: `14 mois (2 exercices)`. */
 export function formatDuration(locale: Locale, years: number, months: number): string {
   const n = nf(locale, { maximumFractionDigits: 1 });
   if (locale === 'fr') {
-    return `${years} ${years > 1 ? 'ans' : 'an'} · ${n.format(months)} mois`;
+    return `${n.format(months)} mois (${years} ${years > 1 ? 'exercices' : 'exercice'})`;
   }
-  return `${years} ${years > 1 ? 'yrs' : 'yr'} · ${n.format(months)} mo`;
+  return `${n.format(months)} mo (${years} budget ${years > 1 ? 'years' : 'year'})`;
 }
 
 /**
