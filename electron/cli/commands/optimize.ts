@@ -5,7 +5,11 @@
  * a plan is found (optimal or stopped with a gap), 1 when the file is refused
  * or no plan exists (the reasons are printed), 2 on a usage error, which
  * includes a `--scenario` naming no scenario of the document.
- * `--robustness` is accepted and, until it is built, adds nothing.
+ * `--robustness` adds, for each criterion, the range of its weight over
+ * which the plan keeps the same projects and what enters or leaves beyond
+ * (shared/engine/robustness.ts), and each project's stability under
+ * sampled weightings (`stability`, an added field); every re-optimisation
+ * has the same time limit and gap as the main one.
  * Progress goes to standard error, and only when it is a terminal.
  */
 import highsLoader from 'highs';
@@ -16,6 +20,11 @@ import {
   type OptimiseProgress,
   type OptimiseResult,
 } from '../../../shared/engine/optimise';
+import {
+  robustness,
+  type RobustnessProgress,
+  type RobustnessResult,
+} from '../../../shared/engine/robustness';
 import { portfolioValues } from '../../../shared/engine/value';
 import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
@@ -56,11 +65,93 @@ export const command: CliCommand = async (argv) => {
     throw error;
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const found = result.status === 'optimal' || result.status === 'feasible';
 
-  if (values.json) printJson(result);
-  else process.stdout.write(describeResult(portfolio, result));
-  return result.status === 'optimal' || result.status === 'feasible' ? 0 : 1;
+  let robust: RobustnessResult | undefined;
+  if (values.robustness && found) {
+    robust = await robustness(() => highsLoader(), portfolio, {
+      scenarioId: values.scenario,
+      timeLimitSeconds: timeLimit,
+      gap,
+      reference: result.plan,
+      samples: ROBUSTNESS_SAMPLES,
+      onProgress: process.stderr.isTTY ? reportRobustness : undefined,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  }
+
+  if (values.json) printJson(robust ? { ...result, ...robustnessJson(robust) } : result);
+  else {
+    process.stdout.write(describeResult(portfolio, result));
+    if (robust) process.stdout.write(describeRobustness(portfolio, robust));
+  }
+  return found ? 0 : 1;
 };
+
+/** Sampled weightings for the stability of each project. */
+export const ROBUSTNESS_SAMPLES = 20;
+
+/** The `robustness` field of CLI.md, plus `stability` (an added field). */
+export function robustnessJson(r: RobustnessResult) {
+  return {
+    robustness: r.ranges.map((x) => ({
+      criterion: x.criterion,
+      weight: x.weight,
+      low: x.low,
+      high: x.high,
+      enteringAtLow: x.enteringAtLow,
+      leavingAtLow: x.leavingAtLow,
+      enteringAtHigh: x.enteringAtHigh,
+      leavingAtHigh: x.leavingAtHigh,
+      exact: x.exact,
+    })),
+    stability: r.stability.map((s) => ({ project: s.project, share: s.share, inPlan: s.inPlan })),
+  };
+}
+
+function reportRobustness(p: RobustnessProgress): void {
+  const what = p.criterion ? ` critère ${p.criterion}` : '';
+  process.stderr.write(
+    `\r\x1b[KRobustesse…${what} ${fr(100 * p.fraction)} % (${p.solves} optimisations)`,
+  );
+}
+
+export function describeRobustness(portfolio: Portfolio, r: RobustnessResult): string {
+  const label = new Map(portfolio.criteria.map((c) => [c.id, c.label]));
+  const pct = (x: number) => `${fr(100 * x, 1)} %`;
+  const ids = (xs: string[]) => (xs.length > 0 ? xs.join(', ') : '—');
+  const out = [
+    '',
+    'Robustesse aux poids (le plan garde les mêmes projets tant que le poids reste dans la plage) :',
+    table(
+      ['Critère', 'Poids', 'Plage', 'En dessous', 'Au-dessus'],
+      r.ranges.map((x) => [
+        label.get(x.criterion) ?? x.criterion,
+        pct(x.weight),
+        `${pct(x.low)} – ${pct(x.high)}`,
+        x.low > 0 ? `+ ${ids(x.enteringAtLow)} / − ${ids(x.leavingAtLow)}` : '—',
+        x.high < 1 ? `+ ${ids(x.enteringAtHigh)} / − ${ids(x.leavingAtHigh)}` : '—',
+      ]),
+      'lrlll',
+    ).trimEnd(),
+  ];
+  if (r.samples > 0) {
+    const shaky = r.stability
+      .filter((s) => s.inPlan && s.share < 1)
+      .sort((a, b) => a.share - b.share)
+      .map((s) => `${s.project} (${pct(s.share)})`);
+    out.push(
+      `Stabilité sur ${r.samples} pondérations tirées autour des poids actuels : ${
+        shaky.length > 0
+          ? `projets du plan pas toujours retenus : ${shaky.join(', ')}`
+          : 'tous les projets du plan restent toujours retenus'
+      }.`,
+    );
+  }
+  if (r.approximate)
+    out.push('Certaines optimisations se sont arrêtées avant la preuve : plages approchées.');
+  return out.join('\n') + '\n';
+}
 
 function reportProgress(p: OptimiseProgress): void {
   const parts = [`${p.seconds.toFixed(1)} s`];
