@@ -6,6 +6,7 @@
  */
 import type { Component } from 'svelte';
 import type { MessageKey } from '../lib/i18n/fr';
+import { criteriaScreen } from './criteria/screen';
 import Placeholder from './Placeholder.svelte';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
 import SettingsScreen from './settings/SettingsScreen.svelte';
@@ -19,6 +20,7 @@ export interface ScreenDef {
 export const screens: ScreenDef[] = [
   { id: 'portefeuille', label: 'screen.portfolio', component: PortfolioScreen },
   { id: 'parametres', label: 'screen.settings', component: SettingsScreen },
+  criteriaScreen,
   { id: 'scenarios', label: 'screen.scenarios', component: Placeholder },
   { id: 'risques', label: 'screen.risk', component: Placeholder },
   { id: 'comite', label: 'screen.committee', component: Placeholder },

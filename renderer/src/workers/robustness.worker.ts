@@ -1,0 +1,48 @@
+/**
+ * Robustness of the plan to the weights, off the UI thread: HiGHS solves
+ * synchronously, and a robustness run is dozens of solves. One request per
+ * worker; the page cancels by terminating the worker, keeping the partial
+ * result last reported (every finished criterion and sample is reported).
+ */
+import highsLoader, { type Highs } from 'highs';
+import wasmUrl from 'highs/runtime?url';
+import {
+  robustness,
+  type RobustnessProgress,
+  type RobustnessResult,
+} from '../../../shared/engine/robustness';
+import type { Portfolio } from '../../../shared/model/portfolio';
+
+export interface RobustnessRequest {
+  id: number;
+  portfolio: Portfolio;
+  scenarioId?: string;
+  samples: number;
+  timeLimitSeconds: number;
+}
+
+export type RobustnessReply =
+  | { type: 'progress'; id: number; progress: RobustnessProgress }
+  | { type: 'done'; id: number; result: RobustnessResult }
+  | { type: 'error'; id: number; message: string };
+
+let highs: Promise<Highs> | undefined;
+/** The HiGHS module, loaded once per worker from the bundled wasm file. */
+const loadHighs = () => (highs ??= highsLoader({ locateFile: () => wasmUrl }));
+
+const post = (reply: RobustnessReply) => (self as unknown as Worker).postMessage(reply);
+
+self.onmessage = async (event: MessageEvent<RobustnessRequest>) => {
+  const { id, portfolio, scenarioId, samples, timeLimitSeconds } = event.data;
+  try {
+    const result = await robustness(loadHighs, portfolio, {
+      scenarioId,
+      samples,
+      timeLimitSeconds,
+      onProgress: (progress) => post({ type: 'progress', id, progress }),
+    });
+    post({ type: 'done', id, result });
+  } catch (error) {
+    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  }
+};

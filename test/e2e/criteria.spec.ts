@@ -1,0 +1,124 @@
+/**
+ * The criteria screen end to end: a pairwise comparison filled with the
+ * keyboard only changes the AHP weights and the consistency ratio, applying
+ * them changes a project's value (and undo restores it), the robustness
+ * worker starts and can be cancelled, and axe-core finds no WCAG 2.1 A/AA
+ * violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Fails on CSP violations and page errors. */
+async function watch(page: Page): Promise<() => void> {
+  const problems: string[] = [];
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
+}
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+test('pairwise comparison by keyboard, weights applied, value changed, robustness cancelled', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Critères et valeur' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Critères et valeur' })).toBeVisible();
+  await axe(page, 'the criteria screen');
+
+  const cr = page.getByTestId('cr');
+  const ahpUsagers = page.getByTestId('ahp-usagers');
+  const value = page.getByTestId('value-P01').locator('.bar-label');
+  const weightBefore = plain(await ahpUsagers.textContent());
+  const crBefore = plain(await cr.textContent());
+  const valueBefore = plain(await value.textContent());
+
+  // Keyboard only: focus the first comparison, then Home / End / Tab.
+  const first = page.getByLabel(/^Comparaison 1 sur 6/);
+  await first.focus();
+  // Home: the first option, « Qualité de service à l'usager » compte extrêmement plus que …
+  await page.keyboard.press('Home');
+  await expect(first).toHaveValue('8');
+  await expect(first.locator('option:checked')).toHaveText(
+    /« Qualité de service à l'usager » compte extrêmement plus que « Efficience pour le contribuable »/,
+  );
+  await expect(ahpUsagers).not.toHaveText(weightBefore);
+  // Comparison 2 (usagers / agents): agents count extremely more — contradicts the others.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/^Comparaison 2 sur 6/)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByLabel(/^Comparaison 2 sur 6/)).toHaveValue('-8');
+  await expect(cr).not.toHaveText(crBefore);
+  await expect(page.getByTestId('cr-warning')).toContainText(
+    /La plus discordante : « [^»]+ » face à « [^»]+ »/,
+  );
+  // Back to moderate judgements: usagers counts barely more than efficience
+  // (7 steps down from the top) and than agents (9 steps up from the bottom).
+  await page.keyboard.press('Shift+Tab');
+  await expect(first).toBeFocused();
+  for (let k = 0; k < 7; k++) await page.keyboard.press('ArrowDown');
+  await expect(first).toHaveValue('1');
+  await page.keyboard.press('Tab');
+  for (let k = 0; k < 9; k++) await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel(/^Comparaison 2 sur 6/)).toHaveValue('1');
+  await expect(page.getByTestId('cr-warning')).toHaveCount(0);
+  await expect(cr).toContainText('cohérent');
+  const weightAfter = plain(await ahpUsagers.textContent());
+  expect(weightAfter).not.toBe(weightBefore);
+
+  // Apply (keyboard): the value of P01 changes; the share shown follows the AHP weight.
+  const apply = page.getByRole('button', { name: 'Appliquer ces poids' });
+  await apply.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('share-usagers')).toHaveText(weightAfter);
+  await expect(value).not.toHaveText(valueBefore);
+  await axe(page, 'the criteria screen after applying the weights');
+
+  // One undo step restores the value.
+  await page
+    .getByRole('button', { name: /^Annuler/ })
+    .first()
+    .click();
+  await expect(value).toHaveText(valueBefore);
+
+  // A score changed in the grid with the keyboard changes the value.
+  const score = page.getByLabel(/^Note de P01 .* pour « Qualité de service à l'usager »/);
+  await score.focus();
+  await score.selectOption('5');
+  await expect(value).not.toHaveText(valueBefore);
+
+  // Robustness runs in a worker with progress, and can be cancelled.
+  await page.getByRole('button', { name: 'Calculer la robustesse' }).click();
+  await expect(page.locator('#robust-progress')).toBeVisible();
+  await expect(page.getByText(/Calcul en cours : .*\([1-9]\d* optimisations\)/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(page.getByTestId('robust-message')).toHaveText(
+    'Calcul annulé : résultats partiels.',
+  );
+  done();
+});
