@@ -5,6 +5,8 @@
  * worker starts and can be cancelled, and axe-core finds no WCAG 2.1 A/AA
  * violation.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -120,5 +122,56 @@ test('pairwise comparison by keyboard, weights applied, value changed, robustnes
   await expect(page.getByTestId('robust-message')).toHaveText(
     'Calcul annulé : résultats partiels.',
   );
+  done();
+});
+
+test('a small portfolio: what the saved plan gives each axis, and the robustness chart', async ({
+  page,
+  appUrl,
+}) => {
+  const done = await watch(page);
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  const small = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../fixtures/petit.json', import.meta.url)), 'utf8'),
+  ) as { scenarios: { plan?: { project: string; start: number }[] }[] };
+  // P08 serves A1 and A2, P05 A1, P09 A2: nothing for A3 and A4.
+  small.scenarios[0]!.plan = [
+    { project: 'P08', start: 2027 },
+    { project: 'P05', start: 2027 },
+    { project: 'P09', start: 2028 },
+  ];
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'petit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(small)),
+  });
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toContainText('P10');
+  await page.getByRole('link', { name: 'Critères et valeur' }).click();
+
+  const axes = page.getByTestId('axes-chart');
+  await expect(axes).toBeVisible();
+  const rows = axes.locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('2'); // A1: P08 and P05
+  await expect(rows.nth(2)).toContainText('aucun projet');
+  await expect(rows.nth(3)).toContainText('aucun projet');
+  // The second scenario has no saved plan: said so.
+  await page.getByLabel('Plan du scénario').selectOption({ index: 1 });
+  await expect(page.getByTestId('axes-no-plan')).toContainText('n’a pas de plan enregistré');
+
+  await page.getByLabel('Plan du scénario').selectOption({ index: 0 });
+  await page.getByRole('button', { name: 'Calculer la robustesse' }).click();
+  const chart = page.getByTestId('robust-chart');
+  await expect(chart.locator('tbody tr')).toHaveCount(4, { timeout: 45_000 });
+  await expect(page.getByRole('button', { name: 'Calculer la robustesse' })).toBeEnabled({
+    timeout: 45_000,
+  });
+  await expect(chart.locator('caption')).toHaveText(
+    'Plage de poids qui garde les mêmes projets, par critère',
+  );
+  await expect(chart.locator('tbody tr').first()).toContainText(/\d+\s%\s–\s\d+/);
+  await expect(page.getByTestId('robust-stability')).toBeVisible();
+  await axe(page, 'the robustness chart');
   done();
 });

@@ -30,7 +30,7 @@ const fr = {
   'criteria.removeEdit': 'Supprimer le critère {label} (et ses notes)',
   'pairwise.title': 'Pondérer par comparaison deux à deux',
   'pairwise.intro':
-    'Pour chaque paire de critères, dites lequel compte le plus et de combien (échelle de Saaty). Les poids qui en découlent (vecteur propre principal) s’affichent à droite ; appliquez-les quand la cohérence est bonne.',
+    'Pour chaque paire de critères, dites lequel compte le plus et de combien (échelle de Saaty). Les poids qui en découlent (vecteur propre principal) s’affichent en dessous ; appliquez-les quand la cohérence est bonne.',
   'pairwise.local':
     'Ces comparaisons restent sur cet écran le temps de la séance : seul le résultat (les poids) est enregistré dans le document.',
   'pairwise.pair': 'Comparaison {n} sur {total} : {a} et {b}',
@@ -143,7 +143,7 @@ const en: Record<CriteriaMessage, string> = {
   'criteria.removeEdit': 'Remove criterion {label} (and its scores)',
   'pairwise.title': 'Weights by pairwise comparison',
   'pairwise.intro':
-    'For each pair of criteria, say which matters more and by how much (Saaty scale). The resulting weights (principal eigenvector) are shown beside; apply them when the consistency is good.',
+    'For each pair of criteria, say which matters more and by how much (Saaty scale). The resulting weights (principal eigenvector) are shown below; apply them when the consistency is good.',
   'pairwise.local':
     'These comparisons stay on this screen for the session: only their result (the weights) is saved in the document.',
   'pairwise.pair': 'Comparison {n} of {total}: {a} and {b}',
