@@ -73,7 +73,8 @@ export const command: CliCommand = async (argv) => {
       scenarioId: values.scenario,
       timeLimitSeconds: timeLimit,
       gap,
-      reference: result.plan,
+      // A plan stopped with a gap is not known to be optimal: start afresh.
+      reference: result.status === 'optimal' ? result.plan : undefined,
       samples: ROBUSTNESS_SAMPLES,
       onProgress: process.stderr.isTTY ? reportRobustness : undefined,
     });
