@@ -4,6 +4,7 @@
  * re-optimising just inside (same set) and just outside (another set), and
  * against an independent brute-force oracle on a small knapsack.
  */
+import fc from 'fast-check';
 import highsLoader from 'highs';
 import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +170,59 @@ describe('weight ranges', () => {
         counts.set(id, (counts.get(id) ?? 0) + 1);
     for (const s of result.stability)
       expect(s.share).toBeCloseTo((counts.get(s.project) ?? 0) / 20, 12);
+  });
+});
+
+describe('random small portfolios over two years (start years may move)', () => {
+  it('every end found keeps the set just inside and changes it just outside', async () => {
+    const arbitrary = fc.record({
+      weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
+      projects: fc.array(
+        fc.record({
+          cost: fc.integer({ min: 10, max: 60 }),
+          scores: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 3, maxLength: 3 }),
+          earliest: fc.boolean(),
+        }),
+        { minLength: 3, maxLength: 6 },
+      ),
+      budget: fc.integer({ min: 40, max: 120 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ weights, projects, budget }) => {
+        const p = knapsack();
+        p.horizon = { firstYear: 2027, years: 2 };
+        p.budget = { investment: [budget, budget / 2], operating: [0, 0] };
+        p.scenarios = [{ id: 'base', name: 'Base', timePreference: 0.1 }];
+        p.criteria = p.criteria.map((c, k) => ({ ...c, weight: weights[k]! }));
+        p.projects = projects.map((x, k) => ({
+          ...project(`R${k + 1}`, x.cost, {
+            usagers: x.scores[0]!,
+            efficience: x.scores[1]!,
+            agents: x.scores[2]!,
+          }),
+          earliestStart: x.earliest ? 2028 : undefined,
+        }));
+        const total = weights.reduce((a, b) => a + b, 0);
+        const shares = weights.map((w) => w / total);
+        const r = await robustness(highs, p, { gap: 0, samples: 0 });
+        const eps = 1e-4;
+        for (const [c, range] of r.ranges.entries()) {
+          for (const end of ['low', 'high'] as const) {
+            const towards = end === 'low' ? -1 : 1;
+            const bound = range[end];
+            const inside = Math.min(1, Math.max(0, bound - towards * eps));
+            if (Math.abs(inside - shares[c]!) > eps)
+              expect(await optimalSet(p, weightsAt(shares, c, inside))).toEqual(r.projects);
+            if (bound <= 0 || bound >= 1) continue;
+            const step = range.exact ? eps : 0.005 + eps;
+            expect(await optimalSet(p, weightsAt(shares, c, bound + towards * step))).not.toEqual(
+              r.projects,
+            );
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
