@@ -3,15 +3,16 @@
  * synchronously, and a robustness run is dozens of solves. One request per
  * worker; the page cancels by terminating the worker, keeping the partial
  * result last reported (every finished criterion and sample is reported).
+ * The page starts a fresh worker for each run, so HiGHS's memory is given
+ * back after every run.
  */
-import highsLoader, { type Highs } from 'highs';
-import wasmUrl from 'highs/runtime?url';
 import {
   robustness,
   type RobustnessProgress,
   type RobustnessResult,
 } from '../../../shared/engine/robustness';
 import type { Portfolio } from '../../../shared/model/portfolio';
+import { loadHighs } from './highs';
 
 export interface RobustnessRequest {
   id: number;
@@ -25,10 +26,6 @@ export type RobustnessReply =
   | { type: 'progress'; id: number; progress: RobustnessProgress }
   | { type: 'done'; id: number; result: RobustnessResult }
   | { type: 'error'; id: number; message: string };
-
-let highs: Promise<Highs> | undefined;
-/** The HiGHS module, loaded once per worker from the bundled wasm file. */
-const loadHighs = () => (highs ??= highsLoader({ locateFile: () => wasmUrl }));
 
 const post = (reply: RobustnessReply) => (self as unknown as Worker).postMessage(reply);
 
