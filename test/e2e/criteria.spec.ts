@@ -155,10 +155,10 @@ test('a small portfolio: what the saved plan gives each axis, and the robustness
   await expect(rows.nth(2)).toContainText('aucun projet');
   await expect(rows.nth(3)).toContainText('aucun projet');
   // The second scenario has no saved plan: said so.
-  await page.getByLabel('Plan du scénario').selectOption({ index: 1 });
+  await page.getByLabel('Scénario', { exact: true }).selectOption({ index: 1 });
   await expect(page.getByTestId('axes-no-plan')).toContainText('n’a pas de plan enregistré');
 
-  await page.getByLabel('Plan du scénario').selectOption({ index: 0 });
+  await page.getByLabel('Scénario', { exact: true }).selectOption({ index: 0 });
   await page.getByRole('button', { name: 'Calculer la robustesse' }).click();
   const chart = page.getByTestId('robust-chart');
   await expect(chart.locator('tbody tr')).toHaveCount(4, { timeout: 45_000 });

@@ -66,6 +66,10 @@ const fr = {
   'grid.breakdown': '{value} points : {parts}',
   'grid.filter': 'Filtrer les projets',
   'grid.count': '{shown} projet(s) sur {total}',
+  'scenario.title': 'Scénario étudié',
+  'scenario.intro':
+    'Les deux parties suivantes portent sur un scénario : son plan enregistré pour les axes, ses enveloppes et réglages pour la robustesse.',
+  'scenario.neutral': 'Réglages neutres (aucun scénario)',
   'axes.title': 'Axes stratégiques',
   'axes.intro':
     'Quels axes du projet de mandature chaque projet sert-il, et que reçoit chaque axe dans un plan ?',
@@ -74,9 +78,10 @@ const fr = {
   'axes.servesCaption': 'Axes servis par chaque projet',
   'axes.toggle': '{project} sert l’axe « {axis} »',
   'axes.toggleEdit': 'Axes de {project}',
-  'axes.scenario': 'Plan du scénario',
+  'axes.scenario': 'Scénario',
   'axes.noPlan':
     'Le scénario « {scenario} » n’a pas de plan enregistré : aucune répartition à montrer.',
+  'axes.noScenario': 'Ce portefeuille n’a aucun scénario, donc aucun plan enregistré à montrer.',
   'axes.chartTitle': 'Valeur et investissement net par axe – plan « {scenario} »',
   'axes.value': 'Valeur (points)',
   'axes.money': 'Investissement net',
@@ -179,6 +184,10 @@ const en: Record<CriteriaMessage, string> = {
   'grid.breakdown': '{value} points: {parts}',
   'grid.filter': 'Filter the projects',
   'grid.count': '{shown} project(s) of {total}',
+  'scenario.title': 'Scenario studied',
+  'scenario.intro':
+    'The next two parts are about one scenario: its saved plan for the axes, its envelopes and settings for the robustness.',
+  'scenario.neutral': 'Neutral settings (no scenario)',
   'axes.title': 'Strategic axes',
   'axes.intro':
     'Which axes of the mandate does each project serve, and what does each axis get in a plan?',
@@ -187,8 +196,9 @@ const en: Record<CriteriaMessage, string> = {
   'axes.servesCaption': 'Axes served by each project',
   'axes.toggle': '{project} serves axis “{axis}”',
   'axes.toggleEdit': 'Axes of {project}',
-  'axes.scenario': 'Plan of scenario',
+  'axes.scenario': 'Scenario',
   'axes.noPlan': 'Scenario “{scenario}” has no saved plan: nothing to show.',
+  'axes.noScenario': 'This portfolio has no scenario, hence no saved plan to show.',
   'axes.chartTitle': 'Value and net investment by axis – plan “{scenario}”',
   'axes.value': 'Value (points)',
   'axes.money': 'Net investment',
