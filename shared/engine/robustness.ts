@@ -215,6 +215,7 @@ export async function robustness(
       startPlans: hints,
     });
     solves++;
+    report(current.phase, current.criterion);
     if (r.status === 'infeasible' || r.status === 'unknown')
       throw new Error(`Aucun plan possible : ${r.reasons.join(' ')}`);
     if (stopped()) throw new Stop();
@@ -225,7 +226,13 @@ export async function robustness(
 
   const steps = 2 * n + sampleCount;
   let stepsDone = 0;
-  const report = (phase: RobustnessProgress['phase'], criterion?: string, withPartial = false) =>
+  /** What is being done, for the progress reported after each solve. */
+  const current: { phase: RobustnessProgress['phase']; criterion?: string } = {
+    phase: 'reference',
+  };
+  const report = (phase: RobustnessProgress['phase'], criterion?: string, withPartial = false) => {
+    current.phase = phase;
+    current.criterion = criterion;
     options.onProgress?.({
       phase,
       fraction: Math.min(1, stepsDone / Math.max(1, steps)),
@@ -233,6 +240,7 @@ export async function robustness(
       criterion,
       partial: withPartial ? result() : undefined,
     });
+  };
 
   // ---- the reference plan ----------------------------------------------
   report('reference');
@@ -382,6 +390,7 @@ export async function robustness(
   const random = seededRandom(options.seed ?? 1);
   const kappa = options.concentration ?? DEFAULT_CONCENTRATION;
   const alpha = base.map((w) => Math.max(kappa * w, 0.5));
+  if (sampleCount > 0 && !stopped()) report('stability');
   for (let s = 0; s < sampleCount && !stopped(); s++) {
     const weights = dirichlet(alpha, random);
     let plan: PlanEntry[];
