@@ -9,6 +9,7 @@ import type { MessageKey } from '../lib/i18n/fr';
 import { criteriaScreen } from './criteria/screen';
 import Placeholder from './Placeholder.svelte';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
+import { scenarioScreen } from './scenario/screen';
 import SettingsScreen from './settings/SettingsScreen.svelte';
 
 export interface ScreenDef {
@@ -21,7 +22,7 @@ export const screens: ScreenDef[] = [
   { id: 'portefeuille', label: 'screen.portfolio', component: PortfolioScreen },
   { id: 'parametres', label: 'screen.settings', component: SettingsScreen },
   criteriaScreen,
-  { id: 'scenarios', label: 'screen.scenarios', component: Placeholder },
+  scenarioScreen,
   { id: 'risques', label: 'screen.risk', component: Placeholder },
   { id: 'comite', label: 'screen.committee', component: Placeholder },
 ];
