@@ -77,6 +77,7 @@ test('pairwise comparison by keyboard, weights applied, value changed, robustnes
   await expect(page.getByTestId('cr-warning')).toContainText(
     /La plus discordante : « [^»]+ » face à « [^»]+ »/,
   );
+  await axe(page, 'the consistency warning');
   // Back to moderate judgements: usagers counts barely more than efficience
   // (7 steps down from the top) and than agents (9 steps up from the bottom).
   await page.keyboard.press('Shift+Tab');
