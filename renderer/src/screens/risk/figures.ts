@@ -1,0 +1,253 @@
+/**
+ * Pure shaping of the risk simulation's output for the charts of the risk
+ * screen: which plan is simulated, the S-curve of delivered value, the
+ * roadmap rows, who delays whom, the fan of yearly spend and the tornado.
+ * No Svelte, no DOM: tested in Node (test/unit/renderer/risk*.test.ts).
+ */
+import { rankingHeuristic } from '../../../../shared/engine/optimise';
+import {
+  sortedQuantile,
+  type BlockResult,
+  type SimulationResult,
+} from '../../../../shared/engine/simulate';
+import {
+  resolveScenario,
+  type PlanEntry,
+  type Portfolio,
+  type ResolvedScenario,
+  type RiskSettings,
+} from '../../../../shared/model/portfolio';
+
+/** The black-swan preset of MODEL.md §5: Flyvbjerg & Budzier (HBR, 2011), 1,471 IT projects. */
+export const BLACK_SWAN_PRESET = { probability: 0.167, scheduleFactor: 1.7, costFactor: 3.0 };
+
+/** The risk settings in force, with the defaults of MODEL.md §2 filled in. */
+export interface RiskView {
+  distribution: 'pert' | 'triangular';
+  correlation: number;
+  blackSwan: { probability: number; scheduleFactor: number; costFactor: number } | null;
+}
+
+export function riskView(risk: RiskSettings | undefined): RiskView {
+  return {
+    distribution: risk?.distribution ?? 'pert',
+    correlation: risk?.correlation ?? 0.3,
+    blackSwan: risk?.blackSwan
+      ? {
+          probability: risk.blackSwan.probability,
+          scheduleFactor: risk.blackSwan.scheduleFactor,
+          costFactor: risk.blackSwan.costFactor,
+        }
+      : null,
+  };
+}
+
+/** The document's risk section with `change` applied, unknown fields kept. */
+export function riskWith(risk: RiskSettings | undefined, change: Partial<RiskView>): RiskSettings {
+  const view = riskView(risk);
+  return { ...(risk ?? {}), ...view, ...change };
+}
+
+/** Correlation must be 0 <= rho < 1 (MODEL.md §2): the slider stops just below 1. */
+export const MAX_CORRELATION = 0.95;
+
+export interface SimulatedPlan {
+  scenario: ResolvedScenario;
+  plan: PlanEntry[];
+  /** 'saved': the scenario's own plan; 'heuristic': the ranking heuristic's, provisional. */
+  source: 'saved' | 'heuristic';
+}
+
+/**
+ * The plan to simulate: the scenario's saved plan (MODEL.md §2, scenarios[].plan),
+ * else the ranking heuristic's plan under the scenario's settings, so the
+ * screen always has something to show. Throws when `scenarioId` names no scenario.
+ */
+export function simulatedPlan(portfolio: Portfolio, scenarioId?: string): SimulatedPlan {
+  const scenario = resolveScenario(portfolio, scenarioId || undefined);
+  if (!scenario) throw new Error(`scénario inconnu « ${scenarioId} »`);
+  if (scenario.plan && scenario.plan.length > 0) {
+    return { scenario, plan: scenario.plan, source: 'saved' };
+  }
+  return { scenario, plan: rankingHeuristic(portfolio, scenario).plan, source: 'heuristic' };
+}
+
+/** Every iteration's delivered value, in iteration order. */
+export function valueSample(blocks: readonly BlockResult[]): Float64Array {
+  const ordered = [...blocks].sort((a, b) => a.firstIteration - b.firstIteration);
+  const total = ordered.reduce((n, b) => n + b.count, 0);
+  const out = new Float64Array(total);
+  let at = 0;
+  for (const b of ordered) {
+    out.set(b.value.subarray(0, b.count), at);
+    at += b.count;
+  }
+  return out;
+}
+
+export interface CurvePoint {
+  value: number;
+  probability: number;
+}
+
+/**
+ * The S-curve of a sample: the probability that the outcome is at most
+ * `value`, at `steps + 1` evenly spaced probabilities, the value read as the
+ * type-7 quantile (as the engine's P10/P50/P90), so the curve passes through them.
+ */
+export function sCurve(sample: ArrayLike<number>, steps = 200): CurvePoint[] {
+  if (sample.length === 0) return [];
+  const sorted = Float64Array.from(sample).sort();
+  const points: CurvePoint[] = [];
+  for (let k = 0; k <= steps; k++) {
+    const probability = k / steps;
+    points.push({ value: sortedQuantile(sorted, probability), probability });
+  }
+  return points;
+}
+
+/** Share of the sample at or below `x`: the empirical distribution function. */
+export function probabilityAtMost(sample: ArrayLike<number>, x: number): number {
+  if (sample.length === 0) return Number.NaN;
+  let n = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i]! <= x) n++;
+  return n / sample.length;
+}
+
+export interface DelayCause {
+  /** The predecessor that most often pushed the project's start back. */
+  predecessor: string;
+  /** Share of iterations where it did. */
+  share: number;
+}
+
+/**
+ * Who delays whom: for each planned project with planned predecessors, the
+ * share of iterations where each predecessor finishing last, after the
+ * planned start, pushed the start back (MODEL.md §5: start = max(12·s_p,
+ * predecessors' finishes)). Keyed by project id; the causes sorted by
+ * decreasing share. `projectIds` and `startYears` are the prepared order.
+ */
+export function delayCauses(
+  portfolio: Portfolio,
+  projectIds: readonly string[],
+  startYears: readonly number[],
+  blocks: readonly BlockResult[],
+): Map<string, DelayCause[]> {
+  const index = new Map(projectIds.map((id, i) => [id, i]));
+  const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
+  const first = portfolio.horizon.firstYear;
+  const out = new Map<string, DelayCause[]>();
+  const total = blocks.reduce((n, b) => n + b.count, 0);
+  projectIds.forEach((id, q) => {
+    const preds = (byId.get(id)?.dependsOn ?? [])
+      .map((d) => index.get(d))
+      .filter((p): p is number => p !== undefined);
+    if (preds.length === 0 || total === 0) return;
+    const planned = 12 * (startYears[q]! - first);
+    const counts = new Map<number, number>();
+    for (const b of blocks) {
+      for (let i = 0; i < b.count; i++) {
+        let worst = -1;
+        let latest = planned;
+        for (const p of preds) {
+          const f = b.finish[p * b.count + i]!;
+          if (f > latest) {
+            latest = f;
+            worst = p;
+          }
+        }
+        if (worst >= 0) counts.set(worst, (counts.get(worst) ?? 0) + 1);
+      }
+    }
+    const causes = [...counts.entries()]
+      .map(([p, n]) => ({ predecessor: projectIds[p]!, share: n / total }))
+      .sort((a, b) => b.share - a.share || a.predecessor.localeCompare(b.predecessor));
+    out.set(id, causes);
+  });
+  return out;
+}
+
+export interface RoadmapRow {
+  project: string;
+  name: string;
+  /** Planned build in months from 1 January of the first year: start and start + modal duration. */
+  plannedStart: number;
+  plannedEnd: number;
+  p50: number;
+  p80: number;
+  p90: number;
+  pWithinMandate: number;
+  pLateStart: number;
+  cause: DelayCause | null;
+}
+
+export function roadmapRows(
+  portfolio: Portfolio,
+  result: SimulationResult,
+  causes: Map<string, DelayCause[]>,
+): RoadmapRow[] {
+  const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
+  const first = portfolio.horizon.firstYear;
+  return result.projects.map((r) => {
+    const project = byId.get(r.project);
+    const start = 12 * (r.start - first);
+    return {
+      project: r.project,
+      name: project?.name ?? r.project,
+      plannedStart: start,
+      plannedEnd: start + (project?.durationMonths.mode ?? 0),
+      p50: r.finishMonth.p50,
+      p80: r.finishMonth.p80,
+      p90: r.finishMonth.p90,
+      pWithinMandate: r.pWithinMandate,
+      pLateStart: r.pLateStart,
+      cause: causes.get(r.project)?.[0] ?? null,
+    };
+  });
+}
+
+export interface FanYear {
+  year: number;
+  p50: number;
+  p80: number;
+  p90: number;
+  envelope: number;
+  pOver: number;
+}
+
+/** The yearly spend fan, each year's quantiles forced into order (they are, up to rounding). */
+export function fanYears(result: SimulationResult): FanYear[] {
+  return result.investment.map((y) => {
+    const p50 = y.p50;
+    const p80 = Math.max(p50, y.p80);
+    const p90 = Math.max(p80, y.p90);
+    return { year: y.year, p50, p80, p90, envelope: y.envelope, pOver: y.pOverEnvelope };
+  });
+}
+
+export interface TornadoBar {
+  project: string;
+  name: string;
+  rankCorrelation: number;
+  delaysSuccessor: number;
+}
+
+/** The `limit` projects whose duration moves the delivered value most (non-zero correlations only). */
+export function tornadoBars(
+  portfolio: Portfolio,
+  result: SimulationResult,
+  limit = 10,
+): TornadoBar[] {
+  const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
+  return [...result.drivers]
+    .filter((d) => d.rankCorrelation !== 0)
+    .sort((a, b) => Math.abs(b.rankCorrelation) - Math.abs(a.rankCorrelation))
+    .slice(0, limit)
+    .map((d) => ({
+      project: d.project,
+      name: names.get(d.project) ?? d.project,
+      rankCorrelation: d.rankCorrelation,
+      delaysSuccessor: d.delaysSuccessor,
+    }));
+}
