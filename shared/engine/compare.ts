@@ -208,15 +208,17 @@ export function samePlan(c: PlanComparison): boolean {
   return c.added.length === 0 && c.removed.length === 0 && c.moved.length === 0;
 }
 
+export type NumberSetting =
+  'investmentFactor' | 'operatingFactor' | 'capacityFactor' | 'timePreference' | 'savingsCredit';
+
 export type SettingDifference =
-  | { kind: 'investmentFactor' | 'operatingFactor' | 'capacityFactor'; a: number; b: number }
-  | { kind: 'timePreference' | 'savingsCredit'; a: number; b: number }
+  | { kind: NumberSetting; a: number; b: number }
   | { kind: 'forceIn' | 'forceOut'; onlyA: string[]; onlyB: string[] };
 
 /** How the settings of two scenarios differ (empty when they are the same). */
 export function compareSettings(a: ResolvedScenario, b: ResolvedScenario): SettingDifference[] {
   const out: SettingDifference[] = [];
-  const numbers: [SettingDifference['kind'], number, number][] = [
+  const numbers: [NumberSetting, number, number][] = [
     ['investmentFactor', a.budgetFactor.investment, b.budgetFactor.investment],
     ['operatingFactor', a.budgetFactor.operating, b.budgetFactor.operating],
     ['capacityFactor', a.capacityFactor, b.capacityFactor],
@@ -224,7 +226,7 @@ export function compareSettings(a: ResolvedScenario, b: ResolvedScenario): Setti
     ['savingsCredit', a.savingsCredit, b.savingsCredit],
   ];
   for (const [kind, x, y] of numbers) {
-    if (x !== y) out.push({ kind, a: x, b: y } as SettingDifference);
+    if (x !== y) out.push({ kind, a: x, b: y });
   }
   for (const kind of ['forceIn', 'forceOut'] as const) {
     const onlyA = a[kind].filter((id) => !b[kind].includes(id));

@@ -7,6 +7,7 @@
 import type { Component } from 'svelte';
 import type { MessageKey } from '../lib/i18n/fr';
 import { criteriaScreen } from './criteria/screen';
+import { optimiserScreens } from './frontier/screen';
 import Placeholder from './Placeholder.svelte';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
 import { scenarioScreen } from './scenario/screen';
@@ -23,6 +24,7 @@ export const screens: ScreenDef[] = [
   { id: 'parametres', label: 'screen.settings', component: SettingsScreen },
   criteriaScreen,
   scenarioScreen,
+  ...optimiserScreens,
   { id: 'risques', label: 'screen.risk', component: Placeholder },
   { id: 'comite', label: 'screen.committee', component: Placeholder },
 ];

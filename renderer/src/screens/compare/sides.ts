@@ -1,0 +1,58 @@
+/**
+ * Which plan stands for a scenario in the comparison: the optimised plan
+ * computed on this screen when it is up to date (computed from the current
+ * portfolio and settings), else the scenario's saved plan, else none.
+ */
+import { checkPlan } from '../../../../shared/engine/optimise';
+import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
+import { resolveScenario } from '../../../../shared/model/portfolio';
+import type { PlanRun } from '../frontier/runs.svelte';
+
+/** What an optimised plan of the scenario depends on (its saved plan aside). */
+export function scenarioKey(portfolio: Portfolio, scenarioId: string): string {
+  const s = portfolio.scenarios?.find((x) => x.id === scenarioId);
+  const settings = s ? { ...s, plan: undefined, name: undefined } : null;
+  return JSON.stringify([
+    portfolio.criteria,
+    portfolio.projects,
+    portfolio.budget,
+    portfolio.teams,
+    portfolio.directions,
+    portfolio.horizon,
+    settings,
+  ]);
+}
+
+export type SidePlan =
+  | { source: 'computed'; plan: PlanEntry[]; partial: boolean }
+  | { source: 'saved'; plan: PlanEntry[]; problems: string[] }
+  | { source: 'none' };
+
+export function sidePlan(
+  portfolio: Portfolio,
+  scenarioId: string,
+  run: PlanRun | undefined,
+): SidePlan {
+  const known = new Set(portfolio.projects.map((p) => p.id));
+  if (
+    run?.plan &&
+    (run.state === 'done' || run.state === 'cancelled') &&
+    run.key === scenarioKey(portfolio, scenarioId)
+  ) {
+    return {
+      source: 'computed',
+      plan: run.plan.filter((e) => known.has(e.project)),
+      partial: run.state === 'cancelled',
+    };
+  }
+  const scenario = portfolio.scenarios?.find((s) => s.id === scenarioId);
+  if (scenario?.plan) {
+    const resolved = resolveScenario(portfolio, scenarioId);
+    return {
+      source: 'saved',
+      plan: scenario.plan.filter((e) => known.has(e.project)),
+      problems: resolved ? checkPlan(portfolio, resolved, scenario.plan) : [],
+    };
+  }
+  return { source: 'none' };
+}

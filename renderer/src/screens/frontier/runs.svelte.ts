@@ -1,0 +1,191 @@
+/**
+ * Solver runs of the frontier and comparison screens, kept outside the
+ * components so a run goes on (and its result stays) when the user moves to
+ * another screen and back.
+ *
+ * Each run gets a fresh Web Worker (frontier.worker.ts), terminated when the
+ * run ends or is cancelled: HiGHS memory only grows, and terminating is the
+ * only way to stop a synchronous solve. Cancelling keeps what was already
+ * posted (the finished frontier points, the best plan so far). Results are
+ * `$state.raw`: replaced whole, never deep-proxied.
+ */
+import type {
+  FrontierPoint,
+  OptimiseProgress,
+  OptimiseResult,
+} from '../../../../shared/engine/optimise';
+import { SvelteMap } from 'svelte/reactivity';
+import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
+import type { FrontierReply, FrontierRequest } from '../../workers/frontier.worker';
+
+type Request = FrontierRequest extends infer R
+  ? R extends unknown
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+let nextId = 0;
+
+/** Starts a worker for one request; returns a function that terminates it. */
+function start(
+  request: Request,
+  onReply: (reply: FrontierReply) => void,
+  onCrash: (message: string) => void,
+): () => void {
+  const id = ++nextId;
+  const worker = new Worker(new URL('../../workers/frontier.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  let alive = true;
+  const stop = () => {
+    if (!alive) return;
+    alive = false;
+    worker.terminate();
+  };
+  worker.onmessage = (event: MessageEvent<FrontierReply>) => {
+    if (alive && event.data.id === id) onReply(event.data);
+  };
+  worker.onerror = (event) => {
+    if (!alive) return;
+    stop();
+    onCrash(event.message || 'erreur du calcul');
+  };
+  worker.postMessage({ ...request, id } as FrontierRequest);
+  return stop;
+}
+
+export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** The efficient frontier of one scenario, point by point. */
+export class FrontierRun {
+  state = $state<RunState>('idle');
+  points = $state.raw<FrontierPoint[]>([]);
+  done = $state(0);
+  total = $state(0);
+  message = $state('');
+  /** What the points were computed from (scenario, inputs), to tell when they are stale. */
+  key = $state('');
+  scenarioId = $state('');
+  timeLimitSeconds = $state(0);
+  private stop: (() => void) | null = null;
+
+  run(
+    portfolio: Portfolio,
+    scenarioId: string,
+    factors: number[],
+    timeLimitSeconds: number,
+    key: string,
+  ) {
+    this.cancel('idle');
+    this.state = 'running';
+    this.points = [];
+    this.done = 0;
+    this.total = factors.length;
+    this.message = '';
+    this.key = key;
+    this.scenarioId = scenarioId;
+    this.timeLimitSeconds = timeLimitSeconds;
+    const finish = (state: RunState, message = '') => {
+      this.stop?.();
+      this.stop = null;
+      this.state = state;
+      this.message = message;
+    };
+    this.stop = start(
+      { kind: 'frontier', portfolio, scenarioId, factors, timeLimitSeconds },
+      (reply) => {
+        if (reply.type === 'point') {
+          this.points = [...this.points, reply.point].sort((a, b) => a.factor - b.factor);
+          this.done = reply.done;
+        } else if (reply.type === 'done') {
+          if (reply.points) this.points = [...reply.points].sort((a, b) => a.factor - b.factor);
+          finish('done');
+        } else if (reply.type === 'error') {
+          finish('failed', reply.message);
+        }
+      },
+      (message) => finish('failed', message),
+    );
+  }
+
+  /** Stops the run, keeping the points already computed. */
+  cancel(state: RunState = 'cancelled') {
+    if (this.stop) {
+      this.stop();
+      this.stop = null;
+      if (this.state === 'running') this.state = state;
+    }
+  }
+}
+
+/** One scenario's optimised plan, with the best plan so far while it runs. */
+export class PlanRun {
+  state = $state<RunState>('idle');
+  progress = $state.raw<OptimiseProgress | null>(null);
+  plan = $state.raw<PlanEntry[] | null>(null);
+  result = $state.raw<OptimiseResult | null>(null);
+  message = $state('');
+  key = $state('');
+  private stop: (() => void) | null = null;
+
+  constructor(readonly scenarioId: string) {}
+
+  run(portfolio: Portfolio, timeLimitSeconds: number, key: string) {
+    this.cancel('idle');
+    this.state = 'running';
+    this.progress = null;
+    this.plan = null;
+    this.result = null;
+    this.message = '';
+    this.key = key;
+    const finish = (state: RunState, message = '') => {
+      this.stop?.();
+      this.stop = null;
+      this.state = state;
+      this.message = message;
+    };
+    this.stop = start(
+      { kind: 'optimise', portfolio, scenarioId: this.scenarioId, timeLimitSeconds },
+      (reply) => {
+        if (reply.type === 'progress') {
+          this.progress = reply.progress;
+          if (reply.progress.plan) this.plan = reply.progress.plan;
+        } else if (reply.type === 'done' && reply.result) {
+          this.result = reply.result;
+          this.plan = reply.result.status === 'infeasible' ? null : reply.result.plan;
+          finish(
+            reply.result.status === 'infeasible' ? 'failed' : 'done',
+            reply.result.reasons.join(' '),
+          );
+        } else if (reply.type === 'error') {
+          finish('failed', reply.message);
+        }
+      },
+      (message) => finish('failed', message),
+    );
+  }
+
+  cancel(state: RunState = 'cancelled') {
+    if (this.stop) {
+      this.stop();
+      this.stop = null;
+      if (this.state === 'running') this.state = state;
+    }
+  }
+}
+
+/** The frontier run of the screen (one at a time). */
+export const frontierRun = new FrontierRun();
+
+/** Optimised plans computed for the comparison, by scenario id. */
+export const planRuns = new SvelteMap<string, PlanRun>();
+
+/** The plan run of a scenario, created on first use. */
+export function planRunOf(scenarioId: string): PlanRun {
+  let run = planRuns.get(scenarioId);
+  if (!run) {
+    run = new PlanRun(scenarioId);
+    planRuns.set(scenarioId, run);
+  }
+  return run;
+}
