@@ -1,18 +1,39 @@
 /**
- * Runs a simulation's blocks on Node worker threads (the command line; the
- * app's renderer runs the same blocks in Web Workers). Blocks are handed out
- * one at a time to whichever worker is free; as each iteration's randomness
- * depends only on (seed, iteration), the figures are the same for any number
- * of workers and any block size.
+ * Runs simulations on Node worker threads (the command line; the app's
+ * renderer runs the same blocks in Web Workers).
+ *
+ * A `SimulationPool` keeps its threads between runs (starting one costs a
+ * few hundred milliseconds: it loads the TypeScript engine through tsx), and
+ * lets them hold no event-loop reference while idle, so a process with a
+ * pool still exits when its work is done. A run has two phases, both on the
+ * threads:
+ *
+ * 1. blocks of iterations, handed out one at a time to whichever thread is
+ *    free, each written in place into whole-run columns on SharedArrayBuffers
+ *    (`simulateInto`): nothing is copied back, only per-project counts;
+ * 2. the per-project figures (`projectFigures`: finish quantiles, driver
+ *    correlation), handed out by chunks of projects, once this thread has
+ *    ranked the value delivered.
+ *
+ * This thread then summarises the per-iteration totals (`summariseColumns`).
+ * As each iteration's randomness depends only on (seed, iteration) and each
+ * project's figures only on its columns, the figures are the same for any
+ * number of threads and any block size.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
+  PROJECT_FIGURES,
+  addCounts,
+  allocateColumns,
+  emptyCounts,
   planBlocks,
-  summarise,
-  type BlockResult,
+  summariseColumns,
+  valueRanks,
+  type BlockCounts,
+  type IterationColumns,
   type PreparedSimulation,
   type SimulationResult,
 } from '../../shared/engine/simulate';
@@ -28,66 +49,244 @@ export interface ParallelOptions {
   signal?: AbortSignal;
 }
 
-type WorkerReply =
-  { ready: true } | { ok: true; result: BlockResult } | { ok: false; error: string };
+/** Messages to a simulation thread (see worker.ts). */
+export type WorkerRequest =
+  | { type: 'run'; prepared: PreparedSimulation; seed: number; columns: IterationColumns }
+  | { type: 'block'; firstIteration: number; count: number }
+  | {
+      type: 'figures';
+      n: number;
+      centred: Float64Array;
+      sumSquares: number;
+      from: number;
+      to: number;
+    }
+  | { type: 'end' };
+
+/** Answers of a simulation thread. */
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'block'; firstIteration: number; count: number; counts: BlockCounts }
+  | { type: 'figures'; from: number; to: number; figures: Float64Array }
+  | { type: 'error'; error: string };
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
 
-export async function simulateInWorkers(
+/** One thread of a pool, and the handler of its current task. */
+interface Thread {
+  worker: Worker;
+  ready: Promise<void>;
+  onReply?: (reply: WorkerReply) => void;
+  onFailure?: (error: Error) => void;
+}
+
+export class SimulationPool {
+  readonly size: number;
+  private threads: Thread[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(size = availableParallelism()) {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new RangeError(`le nombre de fils doit être un entier positif, pas ${size}`);
+    }
+    this.size = size;
+  }
+
+  /** Starts the threads now (runs start them when needed); resolves when all are ready. */
+  async start(): Promise<void> {
+    if (this.closed) throw new Error('ce groupe de fils de simulation est fermé');
+    while (this.threads.length < this.size) this.threads.push(this.spawn());
+    await Promise.all(this.threads.map((t) => t.ready));
+  }
+
+  /** Runs a simulation; runs asked at the same time wait for each other. */
+  run(prepared: PreparedSimulation, options: ParallelOptions = {}): Promise<SimulationResult> {
+    const result = this.queue.then(() => this.runNow(prepared, options));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const threads = this.threads;
+    this.threads = [];
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  private spawn(): Thread {
+    const worker = new Worker(WORKER_URL);
+    worker.unref();
+    const thread: Thread = { worker, ready: Promise.resolve() };
+    thread.ready = new Promise<void>((resolve, reject) => {
+      thread.onReply = (reply) => {
+        if (reply.type === 'ready') resolve();
+        else reject(new Error(`réponse inattendue du fil de simulation : ${reply.type}`));
+      };
+      thread.onFailure = reject;
+    });
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'error') thread.onFailure?.(new Error(reply.error));
+      else thread.onReply?.(reply);
+    });
+    const fail = (error: Error) => {
+      this.threads = this.threads.filter((t) => t !== thread);
+      thread.onFailure?.(error);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!this.closed) fail(new Error(`le fil de simulation s’est arrêté (code ${code})`));
+    });
+    return thread;
+  }
+
+  private async runNow(
+    prepared: PreparedSimulation,
+    options: ParallelOptions,
+  ): Promise<SimulationResult> {
+    const seed = options.seed ?? DEFAULT_SEED;
+    const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+    const blocks = planBlocks(iterations, seed, options.blockSize ?? defaultBlockSize(iterations));
+    await this.start();
+    const threads = this.threads.slice(0, Math.max(1, Math.min(this.size, blocks.length)));
+    for (const t of threads) t.worker.ref();
+    try {
+      const columns = allocateColumns(prepared, iterations, true);
+      const P = prepared.projectCount;
+
+      // Phase 1: the iterations, written in place into the shared columns.
+      const done: { firstIteration: number; count: number; counts: BlockCounts }[] = [];
+      let next = 0;
+      let progress = 0;
+      await this.each(
+        threads,
+        (t) =>
+          t.worker.postMessage({ type: 'run', prepared, seed, columns } satisfies WorkerRequest),
+        () => {
+          if (next >= blocks.length || options.signal?.aborted) return undefined;
+          const b = blocks[next++]!;
+          return { type: 'block', firstIteration: b.firstIteration, count: b.count };
+        },
+        (reply) => {
+          if (reply.type !== 'block') return;
+          done.push(reply);
+          progress += reply.count;
+          options.onProgress?.(progress, iterations);
+        },
+      );
+      // When cancelled, keep only the iterations 0 .. n-1 done without a gap.
+      done.sort((a, b) => a.firstIteration - b.firstIteration);
+      const counts = emptyCounts(P);
+      let n = 0;
+      for (const part of done) {
+        if (part.firstIteration !== n) break;
+        addCounts(counts, part.counts);
+        n += part.count;
+      }
+
+      // Phase 2: each project's figures, by chunks of projects.
+      const ranks = valueRanks(columns.value, n);
+      const centred = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)), 0, n);
+      centred.set(ranks.centred);
+      const figures = new Float64Array(PROJECT_FIGURES * P);
+      const chunk = Math.max(1, Math.ceil(P / (4 * threads.length)));
+      let from = 0;
+      await this.each(
+        threads,
+        () => undefined,
+        () => {
+          if (from >= P) return undefined;
+          const to = Math.min(P, from + chunk);
+          const request: WorkerRequest = {
+            type: 'figures',
+            n,
+            centred,
+            sumSquares: ranks.sumSquares,
+            from,
+            to,
+          };
+          from = to;
+          return request;
+        },
+        (reply) => {
+          if (reply.type === 'figures') figures.set(reply.figures, PROJECT_FIGURES * reply.from);
+        },
+      );
+      for (const t of threads) t.worker.postMessage({ type: 'end' } satisfies WorkerRequest);
+      return summariseColumns(prepared, columns, n, counts, figures, seed, n < iterations);
+    } finally {
+      for (const t of threads) {
+        t.worker.unref();
+        t.onReply = undefined;
+        t.onFailure = undefined;
+      }
+    }
+  }
+
+  /**
+   * Feeds tasks to the threads until `nextTask` has none left and every
+   * answer is in: each thread gets a new task as soon as it answers.
+   */
+  private each(
+    threads: Thread[],
+    begin: (t: Thread) => void,
+    nextTask: () => WorkerRequest | undefined,
+    onAnswer: (reply: WorkerReply) => void,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let busy = 0;
+      let failed = false;
+      const feed = (t: Thread) => {
+        const task = failed ? undefined : nextTask();
+        if (task) {
+          busy++;
+          t.worker.postMessage(task);
+        } else if (busy === 0) {
+          resolve();
+        }
+      };
+      for (const t of threads) {
+        t.onFailure = (error) => {
+          failed = true;
+          reject(error);
+        };
+        t.onReply = (reply) => {
+          busy--;
+          try {
+            onAnswer(reply);
+          } catch (error) {
+            failed = true;
+            reject(error as Error);
+            return;
+          }
+          feed(t);
+        };
+        begin(t);
+      }
+      for (const t of threads) feed(t);
+    });
+  }
+}
+
+const pools = new Map<number, SimulationPool>();
+
+/** The process's pool of `size` threads, started on first use and kept for later runs. */
+export function simulationPool(size = availableParallelism()): SimulationPool {
+  let pool = pools.get(size);
+  if (!pool) {
+    pool = new SimulationPool(size);
+    pools.set(size, pool);
+  }
+  return pool;
+}
+
+/** Runs a simulation on the process's pool of `options.workers` threads (default: one per core). */
+export function simulateInWorkers(
   prepared: PreparedSimulation,
   options: ParallelOptions = {},
 ): Promise<SimulationResult> {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
-  const blocks = planBlocks(iterations, seed, options.blockSize ?? defaultBlockSize(iterations));
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), blocks.length));
-  const parts: BlockResult[] = [];
-  let next = 0;
-  let done = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from(
-        { length: count },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const worker = new Worker(WORKER_URL, { workerData: prepared });
-            workers.push(worker);
-            const handOut = () => {
-              if (next >= blocks.length || options.signal?.aborted) {
-                resolve();
-                return;
-              }
-              worker.postMessage(blocks[next++]);
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              if ('ready' in reply) return handOut();
-              if (!reply.ok) return reject(new Error(reply.error));
-              parts.push(reply.result);
-              done += reply.result.count;
-              options.onProgress?.(done, iterations);
-              handOut();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`le fil de simulation s’est arrêté (code ${code})`));
-            });
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  // When cancelled, keep only the iterations 0 .. k-1 done without a gap.
-  parts.sort((a, b) => a.firstIteration - b.firstIteration);
-  const contiguous: BlockResult[] = [];
-  let expected = 0;
-  for (const part of parts) {
-    if (part.firstIteration !== expected) break;
-    contiguous.push(part);
-    expected += part.count;
-  }
-  return summarise(prepared, contiguous, seed, expected < iterations);
+  return simulationPool(options.workers ?? availableParallelism()).run(prepared, options);
 }
 
 /** Blocks small enough to balance the load and report progress, large enough to cost little. */

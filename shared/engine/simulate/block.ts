@@ -9,11 +9,14 @@
  * (prepared, seed, i), and two runs that differ only in their estimates are
  * coupled draw by draw (a longer estimate never finishes earlier).
  *
- * The block allocates its outputs once and nothing per iteration.
+ * `simulateInto` writes a block's iterations straight into the columns of a
+ * whole run (possibly shared between threads), `simulateBlock` into columns
+ * of its own. Nothing is allocated per iteration: the stream's state lives in
+ * local variables and the raw draws of an iteration in one reused buffer.
  */
 import { readTable } from './distributions';
 import type { PreparedSimulation } from './prepare';
-import { nextNormal, nextUniform, seedIteration, seedKeys } from './random';
+import { mix32, normalQuantile, seedKeys } from './random';
 
 /** Raw per-iteration outputs of iterations firstIteration .. firstIteration+count-1. */
 export interface BlockResult {
@@ -39,26 +42,82 @@ export interface BlockResult {
   delaysSuccessor: Float64Array;
 }
 
-/** Runs iterations firstIteration .. firstIteration+count-1 of the simulation seeded by `seed`. */
-export function simulateBlock(
+/**
+ * The per-iteration columns of a run of `length` iterations (or of one
+ * block): row `r` of iteration-indexed arrays, and `finish[p × length + r]`,
+ * `duration[p × length + r]` for project `p`. The arrays may sit on
+ * SharedArrayBuffers so that worker threads fill disjoint rows in place.
+ */
+export interface IterationColumns {
+  length: number;
+  value: Float64Array;
+  delivered: Int32Array;
+  grossCost: Float64Array;
+  /** spend[r × (years + 1) + y]. */
+  spend: Float64Array;
+  finish: Float32Array;
+  duration: Float32Array;
+}
+
+/** Per-project counts of a block (integers, so sums over blocks are exact in any order). */
+export interface BlockCounts {
+  withinMandate: Float64Array;
+  lateStart: Float64Array;
+  delaysSuccessor: Float64Array;
+}
+
+/** Columns for `length` iterations of a prepared simulation, on plain or shared memory. */
+export function allocateColumns(
+  prepared: PreparedSimulation,
+  length: number,
+  shared = false,
+): IterationColumns {
+  const P = prepared.projectCount;
+  const buckets = prepared.years + 1;
+  const buffer = (bytes: number): ArrayBuffer =>
+    shared ? (new SharedArrayBuffer(bytes) as unknown as ArrayBuffer) : new ArrayBuffer(bytes);
+  return {
+    length,
+    value: new Float64Array(buffer(8 * length)),
+    delivered: new Int32Array(buffer(4 * length)),
+    grossCost: new Float64Array(buffer(8 * length)),
+    spend: new Float64Array(buffer(8 * length * buckets)),
+    finish: new Float32Array(buffer(4 * length * P)),
+    duration: new Float32Array(buffer(4 * length * P)),
+  };
+}
+
+export function emptyCounts(projectCount: number): BlockCounts {
+  return {
+    withinMandate: new Float64Array(projectCount),
+    lateStart: new Float64Array(projectCount),
+    delaysSuccessor: new Float64Array(projectCount),
+  };
+}
+
+const TWO_POW_M32 = 1 / 4294967296;
+
+/**
+ * Runs iterations firstIteration .. firstIteration+count-1 and writes
+ * iteration firstIteration+i in row `row + i` of `out` (by default the row
+ * of the same number: `out` holds the whole run). Adds the block's counts to
+ * `counts` (fresh zeros when not given) and returns them.
+ */
+export function simulateInto(
   prepared: PreparedSimulation,
   seed: number,
   firstIteration: number,
   count: number,
-): BlockResult {
+  out: IterationColumns,
+  counts: BlockCounts = emptyCounts(prepared.projectCount),
+  row = firstIteration,
+): BlockCounts {
   const P = prepared.projectCount;
   const Y = prepared.years;
   const buckets = Y + 1;
-  const value = new Float64Array(count);
-  const delivered = new Int32Array(count);
-  const grossCost = new Float64Array(count);
-  const spend = new Float64Array(count * buckets);
-  const finishOut = new Float32Array(count * P);
-  const durationOut = new Float32Array(count * P);
-  const withinMandate = new Float64Array(P);
-  const lateStart = new Float64Array(P);
-  const delaysSuccessor = new Float64Array(P);
-
+  if (row < 0 || row + count > out.length) {
+    throw new RangeError(`lignes ${row}..${row + count - 1} hors des colonnes (${out.length})`);
+  }
   const {
     order,
     plannedStart,
@@ -85,24 +144,56 @@ export function simulateBlock(
     swanCost,
   } = prepared;
   const projectValue = prepared.value;
+  const { value, delivered, grossCost, spend, finish: finishOut, duration: durationOut } = out;
+  const stride = out.length;
+  const { withinMandate, lateStart, delaysSuccessor } = counts;
+  // Local bindings: one module lookup per block, direct calls in the loops.
+  const quantile = normalQuantile;
+  const read = readTable;
+  const mix = mix32;
 
   const keys = seedKeys(seed);
-  const state = new Uint32Array(4);
+  const k0 = keys[0]!;
+  const k1 = keys[1]!;
+  const k2 = keys[2]!;
+  const k3 = keys[3]!;
+  const k4 = keys[4]!;
+  const k5 = keys[5]!;
+  const k6 = keys[6]!;
+  const k7 = keys[7]!;
+  const draws = 2 + 3 * P;
+  const raw = new Float64Array(draws);
   const duration = new Float64Array(P);
   const factor = new Float64Array(P);
   const finish = new Float64Array(P);
 
   for (let i = 0; i < count; i++) {
-    seedIteration(state, keys, firstIteration + i);
-    const commonDuration = sqrtRho * nextNormal(state);
-    const commonCost = sqrtRho * nextNormal(state);
-    for (let p = 0; p < P; p++) {
-      const zd = commonDuration + sqrtOneMinusRho * nextNormal(state);
-      const zk = commonCost + sqrtOneMinusRho * nextNormal(state);
-      const swan = nextUniform(state) < swanProbability;
-      let d = durationLow[p]! + durationRange[p]! * readTable(tables, durationTable[p]!, zd);
-      let k = costLow[p]! + costRange[p]! * readTable(tables, costTable[p]!, zk);
-      if (swan) {
+    // The iteration's stream (random.ts seedIteration and xoshiro128**, inlined).
+    const iteration = firstIteration + i;
+    let s0 = mix(mix(iteration ^ k0) ^ k4) | 0;
+    let s1 = mix(mix(iteration ^ k1) ^ k5) | 0;
+    let s2 = mix(mix(iteration ^ k2) ^ k6) | 0;
+    let s3 = mix(mix(iteration ^ k3) ^ k7) | 0;
+    if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+    for (let r = 0; r < draws; r++) {
+      const m = Math.imul(s1, 5);
+      raw[r] = ((Math.imul((m << 7) | (m >>> 25), 9) >>> 0) + 0.5) * TWO_POW_M32;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    const commonDuration = sqrtRho * quantile(raw[0]!);
+    const commonCost = sqrtRho * quantile(raw[1]!);
+    for (let p = 0, r = 2; p < P; p++, r += 3) {
+      const zd = commonDuration + sqrtOneMinusRho * quantile(raw[r]!);
+      const zk = commonCost + sqrtOneMinusRho * quantile(raw[r + 1]!);
+      let d = durationLow[p]! + durationRange[p]! * read(tables, durationTable[p]!, zd);
+      let k = costLow[p]! + costRange[p]! * read(tables, costTable[p]!, zk);
+      if (raw[r + 2]! < swanProbability) {
         d *= swanSchedule;
         k *= swanCost;
       }
@@ -113,7 +204,8 @@ export function simulateBlock(
     let delivery = 0;
     let deliveredCount = 0;
     let gross = 0;
-    const row = i * buckets;
+    const at = row + i;
+    const base = at * buckets;
     for (let o = 0; o < P; o++) {
       const p = order[o]!;
       const planned = plannedStart[p]!;
@@ -132,8 +224,8 @@ export function simulateBlock(
         withinMandate[p]!++;
       }
       if (f > successorStart[p]!) delaysSuccessor[p]!++;
-      finishOut[p * count + i] = f;
-      durationOut[p * count + i] = d;
+      finishOut[p * stride + at] = f;
+      durationOut[p * stride + at] = d;
 
       // Money: actual = K × Σ investment; net = actual × (1 - partner) - subsidyRate × actual / K.
       const k = factor[p]!;
@@ -156,7 +248,7 @@ export function simulateBlock(
         let ya = Math.floor(a / 12);
         let yb = Math.ceil(b / 12) - 1;
         if (yb <= ya || piece === 0) {
-          spend[row + (ya < 0 ? 0 : ya > Y ? Y : ya)]! += amount;
+          spend[base + (ya < 0 ? 0 : ya > Y ? Y : ya)]! += amount;
           continue;
         }
         const rate = amount / piece;
@@ -168,28 +260,38 @@ export function simulateBlock(
           const upper = Math.max(a, Math.min(b, 12 * (y + 1)));
           const lower = y === ya ? a : 12 * y;
           const share = rate * (upper - lower);
-          spend[row + y]! += share;
+          spend[base + y]! += share;
           placedAmount += share;
         }
-        spend[row + yb]! += amount - placedAmount;
+        spend[base + yb]! += amount - placedAmount;
       }
     }
-    value[i] = delivery;
-    delivered[i] = deliveredCount;
-    grossCost[i] = gross;
+    value[at] = delivery;
+    delivered[at] = deliveredCount;
+    grossCost[at] = gross;
   }
+  return counts;
+}
+
+/** Runs iterations firstIteration .. firstIteration+count-1 of the simulation seeded by `seed`. */
+export function simulateBlock(
+  prepared: PreparedSimulation,
+  seed: number,
+  firstIteration: number,
+  count: number,
+): BlockResult {
+  const columns = allocateColumns(prepared, count);
+  const counts = simulateInto(prepared, seed, firstIteration, count, columns, undefined, 0);
   return {
     firstIteration,
     count,
-    value,
-    delivered,
-    grossCost,
-    spend,
-    finish: finishOut,
-    duration: durationOut,
-    withinMandate,
-    lateStart,
-    delaysSuccessor,
+    value: columns.value,
+    delivered: columns.delivered,
+    grossCost: columns.grossCost,
+    spend: columns.spend,
+    finish: columns.finish,
+    duration: columns.duration,
+    ...counts,
   };
 }
 

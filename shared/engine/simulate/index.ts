@@ -5,7 +5,10 @@
  *
  * The work is cut into blocks of iterations: `simulateBlock(prepared, seed,
  * first, count)` returns raw per-iteration arrays and `summarise(prepared,
- * blocks, seed)` merges them into the figures. Iteration i's randomness
+ * blocks, seed)` merges them into the figures; `simulateInto` writes a block
+ * straight into whole-run columns (shared memory for worker threads) and
+ * `summariseColumns` reads them, with the per-project figures
+ * (`projectFigures`) computed wherever the columns are. Iteration i's randomness
  * depends only on (seed, i) (random.ts), so the same seed gives the same
  * figures with one process, N worker threads or N Web Workers, whatever the
  * block size. `runSimulation` below runs the blocks in the calling thread,
@@ -16,17 +19,41 @@
  * and answers the `BlockResult` (its typed arrays transferable).
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
-import { simulateBlock, type BlockResult } from './block';
+import { allocateColumns, emptyCounts, simulateInto } from './block';
 import { prepareSimulation, type PreparedSimulation } from './prepare';
-import { summarise, type SimulationResult } from './summarise';
+import {
+  projectFiguresRange,
+  summariseColumns,
+  valueRanks,
+  type SimulationResult,
+} from './summarise';
 
-export { simulateBlock, blockBuffers, type BlockResult } from './block';
+export {
+  simulateBlock,
+  simulateInto,
+  blockBuffers,
+  allocateColumns,
+  emptyCounts,
+  type BlockResult,
+  type BlockCounts,
+  type IterationColumns,
+} from './block';
 export { prepareSimulation, monthIndex, type PreparedSimulation } from './prepare';
 export {
   summarise,
   sortedQuantile,
   spearman,
   finishYearMonth,
+  selectQuantiles,
+  valueRanks,
+  projectFigures,
+  projectFiguresRange,
+  projectScratch,
+  summariseColumns,
+  addCounts,
+  PROJECT_FIGURES,
+  type ValueRanks,
+  type ProjectScratch,
   type SimulationResult,
   type ProjectRisk,
   type SpendYear,
@@ -82,20 +109,25 @@ export async function runSimulation(
 ): Promise<SimulationResult> {
   const seed = options.seed ?? DEFAULT_SEED;
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
-  const parts: BlockResult[] = [];
+  const blocks = planBlocks(iterations, seed, options.blockSize);
+  // Blocks write straight into the run's columns: nothing to gather afterwards.
+  const columns = allocateColumns(prepared, iterations);
+  const counts = emptyCounts(prepared.projectCount);
   let done = 0;
   let cancelled = false;
-  for (const block of planBlocks(iterations, seed, options.blockSize)) {
+  for (const block of blocks) {
     if (options.isCancelled?.()) {
       cancelled = true;
       break;
     }
-    parts.push(simulateBlock(prepared, seed, block.firstIteration, block.count));
+    simulateInto(prepared, seed, block.firstIteration, block.count, columns, counts);
     done += block.count;
     options.onProgress?.(done, iterations);
     if (options.pause) await options.pause();
   }
-  return summarise(prepared, parts, seed, cancelled);
+  const ranks = valueRanks(columns.value, done);
+  const figures = projectFiguresRange(columns, prepared.projectCount, done, ranks);
+  return summariseColumns(prepared, columns, done, counts, figures, seed, cancelled);
 }
 
 /** Prepares and runs in one call, in the calling thread (tests, small runs). */

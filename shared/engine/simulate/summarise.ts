@@ -1,14 +1,29 @@
 /**
- * From the raw blocks of a simulation to the figures of MODEL.md §5 and of
- * `arbitra simulate --json` (CLI.md). Blocks may arrive in any order and any
- * size: they are put back in iteration order first, so the figures do not
- * depend on how the work was split.
+ * From the per-iteration outputs of a simulation to the figures of MODEL.md
+ * §5 and of `arbitra simulate --json` (CLI.md).
+ *
+ * The work is split so that it can run where the data is: `summariseColumns`
+ * reads whole-run columns (iterations 0 .. n-1 in order); the per-project
+ * figures (`projectFigures`: finish quantiles and the driver correlation, the
+ * bulk of the work) are a pure function of one project's columns and of the
+ * value's ranks, so the Node runner computes them on its worker threads, on
+ * the shared columns, and hands them in. `summarise(prepared, blocks)` puts
+ * blocks (any order, any sizes) back in iteration order first. Sums run in
+ * iteration order and counts are integers, so the figures do not depend on
+ * how the work was split nor on where each piece ran.
  *
  * Quantiles are of the empirical distribution, interpolated linearly between
  * order statistics (Hyndman & Fan type 7, R's default): with the sorted
  * sample x_0 <= … <= x_{n-1}, Q(p) = x_j + (h - j)(x_{j+1} - x_j), h = (n-1)p, j = ⌊h⌋.
+ * The order statistics are found by selection (linear time), not by sorting.
  */
-import type { BlockResult } from './block';
+import {
+  allocateColumns,
+  emptyCounts,
+  type BlockCounts,
+  type BlockResult,
+  type IterationColumns,
+} from './block';
 import type { PreparedSimulation } from './prepare';
 
 export interface Quantiles3 {
@@ -87,17 +102,82 @@ export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   return lo + (h - j) * (sorted[j + 1]! - lo);
 }
 
-function distribution(sample: Float64Array): Distribution {
+/**
+ * Puts the k-th smallest of a[left..right] at a[k], the smaller ones before
+ * it and the larger ones after (quickselect, Hoare partition around the
+ * median of three; runs of equal values split evenly, so ties cost nothing).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const mid = (left + right) >>> 1;
+    if (a[mid]! < a[left]!) swap(a, mid, left);
+    if (a[right]! < a[left]!) swap(a, right, left);
+    if (a[right]! < a[mid]!) swap(a, right, mid);
+    const pivot = a[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/**
+ * Type-7 quantiles at the ascending probabilities `ps` of values[0 .. n-1],
+ * equal to `sortedQuantile` of the sorted sample but in linear time.
+ * `scratch` (at least n long) receives the values and is reordered.
+ */
+export function selectQuantiles(
+  values: ArrayLike<number>,
+  n: number,
+  ps: readonly number[],
+  scratch: Float64Array = new Float64Array(n),
+): number[] {
+  if (n === 0) return ps.map(() => Number.NaN);
+  const a = scratch;
+  for (let i = 0; i < n; i++) a[i] = values[i]!;
+  const out: number[] = [];
+  let left = 0;
+  for (const p of ps) {
+    const h = (n - 1) * p;
+    const j = Math.floor(h);
+    if (j >= left) {
+      select(a, j, left, n - 1);
+      left = j;
+    }
+    const lo = a[j]!;
+    if (j + 1 >= n) {
+      out.push(lo);
+      continue;
+    }
+    // The next order statistic: the smallest of what lies above position j.
+    let hi = Number.POSITIVE_INFINITY;
+    for (let i = j + 1; i < n; i++) if (a[i]! < hi) hi = a[i]!;
+    out.push(lo + (h - j) * (hi - lo));
+  }
+  return out;
+}
+
+function distribution(sample: ArrayLike<number>, n: number, scratch?: Float64Array): Distribution {
   let sum = 0;
-  for (let i = 0; i < sample.length; i++) sum += sample[i]!;
-  const sorted = sortedCopy(sample);
-  return {
-    mean: sum / sample.length,
-    p10: sortedQuantile(sorted, 0.1),
-    p50: sortedQuantile(sorted, 0.5),
-    p80: sortedQuantile(sorted, 0.8),
-    p90: sortedQuantile(sorted, 0.9),
-  };
+  for (let i = 0; i < n; i++) sum += sample[i]!;
+  const [p10, p50, p80, p90] = selectQuantiles(sample, n, [0.1, 0.5, 0.8, 0.9], scratch);
+  return { mean: sum / n, p10: p10!, p50: p50!, p80: p80!, p90: p90! };
 }
 
 /** "YYYY-MM" of the month a finish at month f falls in: month ceil(f) - 1. */
@@ -212,6 +292,164 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return rankPearson(ranks(a), ranks(b));
 }
 
+/**
+ * The value delivered's ranks, centred: `centred[i] = rank_i - (n + 1) / 2`
+ * (average ranks for ties at float32 precision), and their sum of squares.
+ * Every project's driver correlation is computed against these.
+ */
+export interface ValueRanks {
+  centred: Float64Array;
+  sumSquares: number;
+}
+
+export function valueRanks(value: ArrayLike<number>, n: number): ValueRanks {
+  const r = ranks(Float64Array.from({ length: n }, (_, i) => value[i]!));
+  const mean = (n + 1) / 2;
+  const centred = new Float64Array(n);
+  let sumSquares = 0;
+  for (let i = 0; i < n; i++) {
+    const y = r[i]! - mean;
+    centred[i] = y;
+    sumSquares += y * y;
+  }
+  return { centred, sumSquares };
+}
+
+/** Work arrays of `projectFigures` for samples of up to n iterations, reused from project to project. */
+export interface ProjectScratch {
+  values: Float64Array;
+  keys: Uint32Array;
+  keysOut: Uint32Array;
+  payload: Float64Array;
+  payloadOut: Float64Array;
+  counts: Uint32Array;
+}
+
+export function projectScratch(n: number): ProjectScratch {
+  return {
+    values: new Float64Array(n),
+    keys: new Uint32Array(n),
+    keysOut: new Uint32Array(n),
+    payload: new Float64Array(n),
+    payloadOut: new Float64Array(n),
+    counts: new Uint32Array(2048),
+  };
+}
+
+/** Numbers per project in `projectFigures`' output: finish P50, P80, P90, rank correlation. */
+export const PROJECT_FIGURES = 4;
+
+/**
+ * One project's figures from its columns over iterations 0 .. n-1: finish
+ * P50, P80, P90 (type 7) and the Spearman correlation of its duration with
+ * the value delivered (ties at float32 precision), written at
+ * out[at .. at + 3]. A pure function of its inputs, so it gives the same
+ * figures in whichever thread it runs.
+ */
+export function projectFigures(
+  finish: ArrayLike<number>,
+  duration: ArrayLike<number>,
+  n: number,
+  value: ValueRanks,
+  out: Float64Array,
+  at: number,
+  scratch: ProjectScratch = projectScratch(n),
+): void {
+  const [p50, p80, p90] = selectQuantiles(finish, n, [0.5, 0.8, 0.9], scratch.values);
+  out[at] = p50!;
+  out[at + 1] = p80!;
+  out[at + 2] = p90!;
+  out[at + 3] = rankCorrelation(duration, n, value, scratch);
+}
+
+/**
+ * Spearman's correlation of a sample with the value delivered: the sample's
+ * float32 sort keys are radix-sorted (11 bits a pass, skipping passes where
+ * every key shares its digit) together with the value's centred ranks, then
+ * each run of equal keys takes its average rank. 0 when either has no spread.
+ */
+function rankCorrelation(
+  sample: ArrayLike<number>,
+  n: number,
+  value: ValueRanks,
+  scratch: ProjectScratch,
+): number {
+  if (n === 0 || value.sumSquares === 0) return 0;
+  let keys = scratch.keys;
+  let keysOut = scratch.keysOut;
+  let payload = scratch.payload;
+  let payloadOut = scratch.payloadOut;
+  const counts = scratch.counts;
+  const f = new Float32Array(keys.buffer, keys.byteOffset, n);
+  for (let i = 0; i < n; i++) f[i] = sample[i]!;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    keys[i] = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
+  }
+  payload.set(value.centred.subarray(0, n));
+  for (let shift = 0; shift < 33; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
+    if (counts[(keys[0]! >>> shift) & 2047] === n) continue;
+    let total = 0;
+    for (let b = 0; b < 2048; b++) {
+      const c = counts[b]!;
+      counts[b] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      const slot = counts[(key >>> shift) & 2047]!++;
+      keysOut[slot] = key;
+      payloadOut[slot] = payload[i]!;
+    }
+    [keys, keysOut] = [keysOut, keys];
+    [payload, payloadOut] = [payloadOut, payload];
+  }
+  const mean = (n + 1) / 2;
+  let sab = 0;
+  let saa = 0;
+  let i = 0;
+  while (i < n) {
+    const key = keys[i]!;
+    let j = i;
+    let sum = 0;
+    while (j < n && keys[j] === key) sum += payload[j++]!;
+    const x = (i + 1 + j) / 2 - mean; // the average of ranks i+1 .. j, centred
+    sab += x * sum;
+    saa += x * x * (j - i);
+    i = j;
+  }
+  if (saa === 0) return 0;
+  return sab / Math.sqrt(saa * value.sumSquares);
+}
+
+/** Every project's figures from p = from to to - 1, PROJECT_FIGURES numbers each, in this thread. */
+export function projectFiguresRange(
+  columns: IterationColumns,
+  projectCount: number,
+  n: number,
+  value: ValueRanks,
+  from = 0,
+  to = projectCount,
+): Float64Array {
+  const out = new Float64Array(PROJECT_FIGURES * (to - from));
+  const scratch = projectScratch(n);
+  const stride = columns.length;
+  for (let p = from; p < to; p++) {
+    projectFigures(
+      columns.finish.subarray(p * stride, p * stride + n),
+      columns.duration.subarray(p * stride, p * stride + n),
+      n,
+      value,
+      out,
+      PROJECT_FIGURES * (p - from),
+      scratch,
+    );
+  }
+  return out;
+}
+
 /** Puts blocks in iteration order and checks they cover 0 .. n-1 exactly. */
 function ordered(parts: readonly BlockResult[]): BlockResult[] {
   const sorted = [...parts].sort((a, b) => a.firstIteration - b.firstIteration);
@@ -227,6 +465,15 @@ function ordered(parts: readonly BlockResult[]): BlockResult[] {
   return sorted;
 }
 
+/** Adds a block's per-project counts to a running total (integers: exact in any order). */
+export function addCounts(total: BlockCounts, block: BlockCounts): void {
+  for (let p = 0; p < total.withinMandate.length; p++) {
+    total.withinMandate[p]! += block.withinMandate[p]!;
+    total.lateStart[p]! += block.lateStart[p]!;
+    total.delaysSuccessor[p]! += block.delaysSuccessor[p]!;
+  }
+}
+
 /** Merges blocks (any order, any sizes, covering iterations 0 .. n-1) into the result. */
 export function summarise(
   prepared: PreparedSimulation,
@@ -237,61 +484,58 @@ export function summarise(
   const blocks = ordered(parts);
   const n = blocks.reduce((sum, b) => sum + b.count, 0);
   const P = prepared.projectCount;
-  const Y = prepared.years;
-  const buckets = Y + 1;
-  const value = new Float64Array(n);
-  const delivered = new Float64Array(n);
-  const gross = new Float64Array(n);
-  const netCost = new Float64Array(n);
-  const yearly = Array.from({ length: buckets }, () => new Float64Array(n));
-  const withinMandate = new Float64Array(P);
-  const lateStart = new Float64Array(P);
-  const delaysSuccessor = new Float64Array(P);
+  const buckets = prepared.years + 1;
+  const columns = allocateColumns(prepared, n);
+  const counts = emptyCounts(P);
   let offset = 0;
   for (const block of blocks) {
-    value.set(block.value, offset);
-    delivered.set(block.delivered, offset);
-    gross.set(block.grossCost, offset);
-    for (let i = 0; i < block.count; i++) {
-      let total = 0;
-      for (let y = 0; y < buckets; y++) {
-        const s = block.spend[i * buckets + y]!;
-        yearly[y]![offset + i] = s;
-        total += s;
-      }
-      netCost[offset + i] = total;
-    }
+    columns.value.set(block.value, offset);
+    columns.delivered.set(block.delivered, offset);
+    columns.grossCost.set(block.grossCost, offset);
+    columns.spend.set(block.spend, offset * buckets);
     for (let p = 0; p < P; p++) {
-      withinMandate[p]! += block.withinMandate[p]!;
-      lateStart[p]! += block.lateStart[p]!;
-      delaysSuccessor[p]! += block.delaysSuccessor[p]!;
+      const from = p * block.count;
+      columns.finish.set(block.finish.subarray(from, from + block.count), p * n + offset);
+      columns.duration.set(block.duration.subarray(from, from + block.count), p * n + offset);
     }
+    addCounts(counts, block);
     offset += block.count;
   }
+  const value = valueRanks(columns.value, n);
+  const figures = projectFiguresRange(columns, P, n, value);
+  return summariseColumns(prepared, columns, n, counts, figures, seed, cancelled);
+}
 
+/**
+ * The result from columns holding iterations 0 .. n-1 in rows 0 .. n-1, the
+ * run's counts, and every project's `projectFigures` (from these columns and
+ * `valueRanks(columns.value, n)`, computed in this thread or elsewhere).
+ */
+export function summariseColumns(
+  prepared: PreparedSimulation,
+  columns: IterationColumns,
+  n: number,
+  counts: BlockCounts,
+  figures: Float64Array,
+  seed: number,
+  cancelled = false,
+): SimulationResult {
+  const P = prepared.projectCount;
+  const Y = prepared.years;
+  const buckets = Y + 1;
   const empty = n === 0;
-  const valueDist = distribution(value);
+  const scratch = new Float64Array(n);
+  const valueDist = distribution(columns.value, n, scratch);
   let squares = 0;
-  for (let i = 0; i < n; i++) squares += (value[i]! - valueDist.mean) ** 2;
+  for (let i = 0; i < n; i++) squares += (columns.value[i]! - valueDist.mean) ** 2;
   const stdError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : 0;
   const planned = prepared.value.reduce((sum, v) => sum + v, 0);
-  const valueRanks = ranks(value);
 
   const projects: ProjectRisk[] = [];
   const drivers: Driver[] = [];
-  const column = new Float32Array(n);
   for (let p = 0; p < P; p++) {
-    offset = 0;
-    for (const block of blocks) {
-      column.set(block.finish.subarray(p * block.count, (p + 1) * block.count), offset);
-      offset += block.count;
-    }
-    const sorted = sortedCopy(column);
-    const q = {
-      p50: sortedQuantile(sorted, 0.5),
-      p80: sortedQuantile(sorted, 0.8),
-      p90: sortedQuantile(sorted, 0.9),
-    };
+    const at = PROJECT_FIGURES * p;
+    const q = { p50: figures[at]!, p80: figures[at + 1]!, p90: figures[at + 2]! };
     projects.push({
       project: prepared.projectIds[p]!,
       start: prepared.startYears[p]!,
@@ -301,18 +545,13 @@ export function summarise(
         p80: finishYearMonth(q.p80, prepared.firstYear),
         p90: finishYearMonth(q.p90, prepared.firstYear),
       },
-      pWithinMandate: empty ? 0 : withinMandate[p]! / n,
-      pLateStart: empty ? 0 : lateStart[p]! / n,
+      pWithinMandate: empty ? 0 : counts.withinMandate[p]! / n,
+      pLateStart: empty ? 0 : counts.lateStart[p]! / n,
     });
-    offset = 0;
-    for (const block of blocks) {
-      column.set(block.duration.subarray(p * block.count, (p + 1) * block.count), offset);
-      offset += block.count;
-    }
     drivers.push({
       project: prepared.projectIds[p]!,
-      rankCorrelation: rankPearson(ranks(column), valueRanks),
-      delaysSuccessor: empty ? 0 : delaysSuccessor[p]! / n,
+      rankCorrelation: figures[at + 3]!,
+      delaysSuccessor: empty ? 0 : counts.delaysSuccessor[p]! / n,
     });
   }
   const position = new Map(prepared.projectIds.map((id, i) => [id, i]));
@@ -322,13 +561,19 @@ export function summarise(
       position.get(a.project)! - position.get(b.project)!,
   );
 
+  // Net spend: one year at a time out of the iteration-major table, and the total.
+  const spend = columns.spend;
+  const sample = new Float64Array(n);
   const investment: SpendYear[] = [];
   for (let y = 0; y < Y; y++) {
-    const sample = yearly[y]!;
     const envelope = prepared.envelope[y]!;
     let over = 0;
-    for (let i = 0; i < n; i++) if (sample[i]! > envelope) over++;
-    const d = distribution(sample);
+    for (let i = 0; i < n; i++) {
+      const s = spend[i * buckets + y]!;
+      sample[i] = s;
+      if (s > envelope) over++;
+    }
+    const d = distribution(sample, n, scratch);
     investment.push({
       year: prepared.firstYear + y,
       p50: d.p50,
@@ -339,6 +584,14 @@ export function summarise(
       pOverEnvelope: empty ? 0 : over / n,
     });
   }
+  for (let i = 0; i < n; i++) sample[i] = spend[i * buckets + Y]!;
+  const afterHorizon = distribution(sample, n, scratch);
+  for (let i = 0; i < n; i++) {
+    let total = 0;
+    for (let y = 0; y < buckets; y++) total += spend[i * buckets + y]!;
+    sample[i] = total;
+  }
+  const netCost = distribution(sample, n, scratch);
 
   return {
     iterations: n,
@@ -354,11 +607,14 @@ export function summarise(
       p90: valueDist.p90,
       stdError,
     },
-    delivered: { ...distribution(delivered), planned: P },
+    delivered: { ...distribution(columns.delivered, n, scratch), planned: P },
     investment,
-    afterHorizon: distribution(yearly[Y]!),
-    totalCost: { ...distribution(gross), planned: prepared.plannedCost.reduce((s, v) => s + v, 0) },
-    netCost: distribution(netCost),
+    afterHorizon,
+    totalCost: {
+      ...distribution(columns.grossCost, n, scratch),
+      planned: prepared.plannedCost.reduce((s, v) => s + v, 0),
+    },
+    netCost,
     drivers,
     warnings: [...prepared.warnings],
   };
