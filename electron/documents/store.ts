@@ -140,6 +140,14 @@ function asDocumentError(error: unknown, path: string): DocumentError {
   );
 }
 
+/** Another connection holds the file for a moment: worth retrying, not a lost file. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  );
+}
+
 /** Refuses a file that is not SQLite at all before SQLite sees it. */
 function checkHeader(path: string): void {
   let fd: number;
@@ -449,6 +457,7 @@ export class DocumentStore {
   #db: Database.Database | undefined;
   #portfolio: Portfolio;
   #revision: number;
+  #unsaved = false;
   readonly #options: StoreOptions;
 
   private constructor(
@@ -601,33 +610,65 @@ export class DocumentStore {
   applyEdit(edit: Edit, baseRevision?: number): EditResult {
     const db = this.#open();
     try {
-      this.#refreshIfChangedElsewhere(db);
+      if (!this.#unsaved) this.#refreshIfChangedElsewhere(db);
       this.#checkBase(baseRevision);
       const before = this.#portfolio;
       const after = applyOps(before, throughJson(edit.ops));
       const checked = validatePortfolio(after);
       if (!checked.ok) return { ok: false, problems: checked.problems };
-      db.transaction(() => {
-        // Another process may have written since the check above.
-        if (this.#storedRevision(db) !== this.#revision) {
-          throw new DocumentError(
-            'conflict',
-            'Le document a été modifié ailleurs entre-temps ; votre modification n’a pas été enregistrée. Rechargez-le puis recommencez.',
+      if (this.#unsaved) this.#keepInMemory(after, undefined);
+      try {
+        db.transaction(() => {
+          // Another process may have written since the check above.
+          if (this.#storedRevision(db) !== this.#revision) {
+            throw new DocumentError(
+              'conflict',
+              'Le document a été modifié ailleurs entre-temps ; votre modification n’a pas été enregistrée. Rechargez-le puis recommencez.',
+            );
+          }
+          this.#writeChanges(db, before, after);
+          const next = this.#revision + 1;
+          db.prepare(`UPDATE meta SET value = ? WHERE key = 'revision'`).run(String(next));
+          db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('savedWith', ?)`).run(
+            APP_VERSION,
           );
-        }
-        this.#writeChanges(db, before, after);
-        const next = this.#revision + 1;
-        db.prepare(`UPDATE meta SET value = ? WHERE key = 'revision'`).run(String(next));
-        db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('savedWith', ?)`).run(
-          APP_VERSION,
-        );
-      }).immediate();
+        }).immediate();
+      } catch (error) {
+        const failure = asDocumentError(error, this.path);
+        // A file that cannot be written (read-only, disk full, removed ...):
+        // the edit is not lost, it stays in memory until « Enregistrer sous ».
+        if (failure.code === 'io' && !isBusy(error)) this.#keepInMemory(after, failure);
+        throw failure;
+      }
       this.#portfolio = after;
       this.#revision += 1;
       return { ok: true, revision: this.#revision };
     } catch (error) {
       throw asDocumentError(error, this.path);
     }
+  }
+
+  /**
+   * True once an edit could not be written to the file (read-only file or
+   * folder, full disk ...). The document in memory (`read()`) then holds that
+   * edit and every later one; `saveAs` writes it whole to another file.
+   */
+  get unsaved(): boolean {
+    return this.#unsaved;
+  }
+
+  /** Keeps an edit the file refused in memory, and says so (throws). */
+  #keepInMemory(after: Portfolio, failure: DocumentError | undefined): never {
+    this.#portfolio = after;
+    this.#revision += 1;
+    this.#unsaved = true;
+    const cause = failure?.message ?? `Le fichier ${shown(this.path)} n’a pas pu être écrit.`;
+    throw new DocumentError(
+      'io',
+      `${cause} La modification est gardée en mémoire mais n’est pas enregistrée : utilisez « Enregistrer sous… » pour enregistrer le document dans un autre dossier.`,
+      [],
+      failure,
+    );
   }
 
   /**
@@ -638,11 +679,33 @@ export class DocumentStore {
   saveAs(path: string): DocumentStore {
     const target = resolve(path);
     const db = this.#open();
-    if (target === this.path) return this;
+    if (target === this.path && !this.#unsaved) return this;
+    if (this.#unsaved) return this.#saveFromMemory(target);
     const temporary = temporarySibling(target, 'copie');
     try {
       vacuumInto(db, temporary);
       // A journal left by a previous document of that name must not be replayed on the copy.
+      for (const leftover of [`${target}-wal`, `${target}-shm`]) {
+        fs.rmSync(leftover, { force: true });
+      }
+      fs.renameSync(temporary, target);
+      syncFolder(dirname(target));
+    } catch (error) {
+      removeQuietly(temporary);
+      throw asDocumentError(error, target);
+    }
+    this.close();
+    return DocumentStore.open(target, this.#options);
+  }
+
+  /**
+   * Writes the document held in memory (with the edits the file refused) as a
+   * new document at `target`, replacing a file the user chose to overwrite.
+   */
+  #saveFromMemory(target: string): DocumentStore {
+    const temporary = temporarySibling(target, 'copie');
+    try {
+      DocumentStore.create(temporary, this.#portfolio, this.#options).close();
       for (const leftover of [`${target}-wal`, `${target}-shm`]) {
         fs.rmSync(leftover, { force: true });
       }
