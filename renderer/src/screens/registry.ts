@@ -10,6 +10,7 @@ import { criteriaScreen } from './criteria/screen';
 import { optimiserScreens } from './frontier/screen';
 import Placeholder from './Placeholder.svelte';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
+import { riskScreen } from './risk/screen';
 import { scenarioScreen } from './scenario/screen';
 import SettingsScreen from './settings/SettingsScreen.svelte';
 
@@ -25,6 +26,6 @@ export const screens: ScreenDef[] = [
   criteriaScreen,
   scenarioScreen,
   ...optimiserScreens,
-  { id: 'risques', label: 'screen.risk', component: Placeholder },
+  riskScreen,
   { id: 'comite', label: 'screen.committee', component: Placeholder },
 ];

@@ -32,9 +32,9 @@ export type ExclusionReason =
   | {
       kind: 'blocked';
       starts: { year: number; blockers: Blocker[] }[];
-      /** The kind of rule (e.g. `investment`, `team:dsi`) that blocks the most start years. */
-      main: string;
-      /** How many start years it blocks. */
+      /** The rules (e.g. `investment`, `team:dsi`) that block the most start years (ties kept). */
+      main: string[];
+      /** How many start years each of them blocks. */
       mainCount: number;
     };
 
@@ -137,14 +137,8 @@ export function exclusionReasons(
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
-    let main = '';
-    let mainCount = 0;
-    for (const [key, count] of counts) {
-      if (count > mainCount) {
-        main = key;
-        mainCount = count;
-      }
-    }
+    const mainCount = Math.max(...counts.values());
+    const main = [...counts].filter(([, count]) => count === mainCount).map(([key]) => key);
     out.push(item({ kind: 'blocked', starts, main, mainCount }));
   }
   out.sort((a, b) => b.value - a.value || a.project.localeCompare(b.project));

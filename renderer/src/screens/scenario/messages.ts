@@ -147,7 +147,7 @@ const fr = {
   'out.fits':
     'il resterait de la place (démarrage en {years}) : le calcul s’est arrêté avant de l’ajouter, ou son apport est sous la précision du calcul.',
   'out.blocked':
-    'aucune année de démarrage ne laisse la place. Règle la plus limitante : {rule} ({count} année(s) de démarrage sur {total}).',
+    'aucune année de démarrage ne laisse la place. Le plus limitant : {rule} ({count} année(s) de démarrage sur {total}).',
   'out.detail': 'Détail par année de démarrage de {project}',
   'out.startIn': 'Démarrage en {year}',
   'out.rule.investment': 'enveloppe d’investissement',
@@ -302,7 +302,7 @@ const en: Record<ScenarioMessage, string> = {
   'out.fits':
     'there would be room (start in {years}): the solve stopped before adding it, or its gain is below the solver’s precision.',
   'out.blocked':
-    'no start year leaves room. Most limiting rule: {rule} ({count} of {total} start years).',
+    'no start year leaves room. Most limiting: {rule} ({count} of {total} start years).',
   'out.detail': 'Detail by start year of {project}',
   'out.startIn': 'Start in {year}',
   'out.rule.investment': 'investment envelope',
