@@ -42,6 +42,8 @@ export interface Criterion extends Extra {
   id: string;
   label: string;
   weight: number;
+  /** Arbitra extension: what scores 1, 3 and 5 mean, in words (no calculation uses it). */
+  scale?: { '1'?: string; '3'?: string; '5'?: string };
 }
 
 export interface Axis extends Extra {

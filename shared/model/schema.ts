@@ -126,10 +126,22 @@ export const horizonSchema = z.looseObject({
   years: z.number().int().min(1).max(LIMITS.maxHorizonYears),
 }) satisfies z.ZodType<Horizon>;
 
+/**
+ * `scale` is an Arbitra extension of format 1 (MODEL.md has no field for it):
+ * what a score of 1, 3 and 5 means on this criterion, in words, shown to
+ * whoever scores projects. Used by no calculation.
+ */
+export const criterionScaleSchema = z.object({
+  '1': z.string().max(500).optional(),
+  '3': z.string().max(500).optional(),
+  '5': z.string().max(500).optional(),
+});
+
 export const criterionSchema = z.looseObject({
   id: idSchema,
   label: labelSchema,
   weight: z.number().min(0),
+  scale: criterionScaleSchema.optional(),
 }) satisfies z.ZodType<Criterion>;
 
 export const axisSchema = z.looseObject({

@@ -643,6 +643,19 @@ describe('validatePortfolio: what is accepted', () => {
     },
   );
 
+  it('accepts scale descriptions on a criterion without warning, and refuses a non-text one', () => {
+    const doc = loose(example('petit'));
+    doc.criteria[0].scale = { '1': 'aucun effet', '5': 'transforme le service' };
+    const result = validatePortfolio(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.warnings).toEqual([]);
+    expect(result.portfolio.criteria[0]?.scale?.['5']).toBe('transforme le service');
+    doc.criteria[0].scale = { '3': 3 };
+    const refused = validatePortfolio(doc);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems[0]?.path).toBe('criteria[0].scale["3"]');
+  });
+
   it('keeps unknown fields and lists their paths in a warning', () => {
     const doc = loose(example('petit'));
     doc.organisation.siren = '212700001';
