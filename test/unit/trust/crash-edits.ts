@@ -43,7 +43,12 @@ export function importedProjects(source: readonly Project[], n: number): Project
  * Edit number `n` (0-based) applied to `doc`. `imported` is the content of
  * the import file, used by one edit in four.
  */
-export function nthEdit(doc: Portfolio, seed: number, n: number, imported: readonly Project[]): Edit {
+export function nthEdit(
+  doc: Portfolio,
+  seed: number,
+  n: number,
+  imported: readonly Project[],
+): Edit {
   const random = rng(seed * 1_000_003 + n);
   const ops: EditOp[] = [];
   const others = doc.projects.filter((p) => p.id !== 'SEQ');
