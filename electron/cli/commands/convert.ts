@@ -1,13 +1,39 @@
 /**
- * `arbitra convert IN OUT`: between `.json` (format 1) and `.arbitra`. The
- * input must be valid; the output appears complete or not at all (an
- * existing OUT is replaced only once the new file is written).
+ * `arbitra convert IN OUT`: between `.json` (format 1), `.arbitra` and `.xlsx`
+ * (the document workbook of `documents/xlsx.ts`). The input must be valid; a
+ * workbook's problems are listed by sheet, row and column. The output appears
+ * complete or not at all (an existing OUT is replaced only once the new file
+ * is written).
  */
 import { basename, resolve } from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { portfolioFileKind, writePortfolioFile } from '../../documents/files';
 import { DocumentError } from '../../documents/store';
-import { loadPortfolioForCli } from '../load';
+import {
+  exportDocumentWorkbook,
+  readDocumentWorkbookFile,
+  writeBytesAtomic,
+} from '../../documents/xlsx';
+import type { Portfolio } from '../../../shared/model/portfolio';
+import { formatProblems, formatWarnings, loadPortfolioForCli, type LoadedPortfolio } from '../load';
+
+/** Reads IN: a workbook here, any other kind through the common loader. */
+async function loadInput(input: string): Promise<LoadedPortfolio | number> {
+  if (portfolioFileKind(input) !== 'xlsx') return loadPortfolioForCli(input);
+  const read = await readDocumentWorkbookFile(input);
+  if (!read.ok) {
+    process.stderr.write(formatProblems(input, read.problems));
+    return 1;
+  }
+  process.stderr.write(formatWarnings(read.warnings));
+  return { portfolio: read.portfolio, warnings: read.warnings };
+}
+
+async function writeOutput(output: string, portfolio: Portfolio): Promise<void> {
+  if (portfolioFileKind(output) === 'xlsx') {
+    await writeBytesAtomic(output, await exportDocumentWorkbook(portfolio));
+  } else await writePortfolioFile(output, portfolio);
+}
 
 export const command: CliCommand = async (argv) => {
   const { positionals } = parseCommandArgs(argv, {});
@@ -16,20 +42,18 @@ export const command: CliCommand = async (argv) => {
     throw new UsageError('indiquez le fichier à lire puis le fichier à écrire.');
   if (extra.length > 0) throw new UsageError(`trop d’arguments (« ${extra[0]} »).`);
   const outKind = portfolioFileKind(output);
-  if (outKind !== 'json' && outKind !== 'arbitra') {
+  if (!outKind) {
     throw new UsageError(
-      outKind === 'xlsx'
-        ? 'l’écriture de classeurs Excel (.xlsx) n’est pas encore disponible ; choisissez un fichier .json ou .arbitra.'
-        : `« ${basename(output)} » : extension inconnue ; le fichier à écrire doit finir par .json ou .arbitra.`,
+      `« ${basename(output)} » : extension inconnue ; le fichier à écrire doit finir par .json, .arbitra ou .xlsx.`,
     );
   }
   if (resolve(input) === resolve(output)) {
     throw new UsageError('le fichier à écrire doit être différent du fichier à lire.');
   }
-  const loaded = await loadPortfolioForCli(input);
+  const loaded = await loadInput(input);
   if (typeof loaded === 'number') return loaded;
   try {
-    await writePortfolioFile(output, loaded.portfolio);
+    await writeOutput(output, loaded.portfolio);
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     process.stderr.write(
