@@ -19,6 +19,13 @@ import { emptyPortfolio } from '../../shared/model/defaults';
 import { validatePortfolio } from '../../shared/model/validate';
 import { portfolioToJson, readPortfolioFile } from '../documents/files';
 import { DocumentStore, type StoreOptions } from '../documents/store';
+import {
+  exportDocumentWorkbook,
+  exportFinanceWorkbook,
+  importDocumentWorkbook,
+} from '../documents/xlsx';
+import { financePlan, requiredProjectsPlan } from '../../shared/engine/finance';
+import { resolveScenario } from '../../shared/model/portfolio';
 import type { AppContext } from '../app/context';
 import { SettingsStore } from '../app/settings';
 import { AppError } from './errors';
@@ -238,6 +245,44 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
       queue(() => {
         if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
         return { text: portfolioToJson(store.read()), name: `${stemOf(store.path)}.json` };
+      }),
+
+    'document.exportXlsx': () =>
+      queue(async () => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        const bytes = await exportDocumentWorkbook(store.read());
+        return { base64: bytes.toString('base64'), name: `${stemOf(store.path)}.xlsx` };
+      }),
+
+    'document.importXlsx': ({ base64, name }) =>
+      queue(async () => {
+        const read = await importDocumentWorkbook(Buffer.from(base64, 'base64'));
+        if (!read.ok) return { ok: false as const, problems: read.problems };
+        return { ok: true as const, state: createDocument(stemOf(name), read.portfolio) };
+      }),
+
+    'document.exportFinanceXlsx': ({ scenario }) =>
+      queue(async () => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        const portfolio = store.read();
+        const resolved = resolveScenario(portfolio, scenario);
+        if (!resolved) {
+          throw new AppError('bad-arguments', `Le scénario « ${scenario} » n’existe pas.`, [
+            { path: 'scenario', message: 'Aucun scénario de ce document ne porte cet identifiant.' },
+          ]);
+        }
+        const saved = resolved.plan !== undefined;
+        const plan = saved ? resolved.plan! : requiredProjectsPlan(portfolio, resolved);
+        const bytes = await exportFinanceWorkbook(
+          portfolio,
+          financePlan(portfolio, resolved, plan),
+          resolved.name,
+        );
+        return {
+          base64: bytes.toString('base64'),
+          name: `${stemOf(store.path)} – finances ${safeFileStem(resolved.id)}.xlsx`,
+          plan: saved ? ('scenario' as const) : ('required' as const),
+        };
       }),
 
     'document.edit': ({ edit, baseRevision }) =>

@@ -68,6 +68,12 @@ export interface AppInfo {
 
 export type ImportResult = { ok: true; state: DocumentState } | { ok: false; problems: Problem[] };
 
+/** A file to download: its bytes in base64 and a suggested name. */
+export interface BinaryFile {
+  base64: string;
+  name: string;
+}
+
 export type EditResult = { ok: true; revision: number } | { ok: false; problems: Problem[] };
 
 /** Argument schemas, one per method. */
@@ -88,6 +94,21 @@ export const apiArgs = {
     name: z.string().min(1).max(300),
   }),
   'document.export': z.object({}),
+  /** The open document as an Excel workbook (also the import template). */
+  'document.exportXlsx': z.object({}),
+  /** An Excel workbook made a new document, like `document.import`. */
+  'document.importXlsx': z.object({
+    /** The workbook's bytes in base64. */
+    base64: z
+      .string()
+      .max(200 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'le contenu du classeur doit être en base64'),
+    name: z.string().min(1).max(300),
+  }),
+  /** The finance workbook of a scenario's plan (MODEL.md §6). */
+  'document.exportFinanceXlsx': z.object({
+    scenario: z.string().min(1).max(200).optional(),
+  }),
   'document.edit': z.object({ edit: editSchema, baseRevision: z.number().int().min(0) }),
 } as const;
 
@@ -107,6 +128,12 @@ export interface Results {
   'document.list': RecentDocument[];
   'document.import': ImportResult;
   'document.export': { text: string; name: string };
+  'document.exportXlsx': BinaryFile;
+  'document.importXlsx': ImportResult;
+  'document.exportFinanceXlsx': BinaryFile & {
+    /** Which plan the figures are for: the scenario's saved plan or the required projects. */
+    plan: 'scenario' | 'required';
+  };
   'document.edit': EditResult;
 }
 
