@@ -1,0 +1,185 @@
+/**
+ * The optimiser's analysis screens end to end, on the demo portfolio with
+ * short time limits:
+ * - the efficient frontier is computed in a worker, the title states what
+ *   10 % more budget buys (checked against the table's own figures), the
+ *   current scenario's point is marked, a point chosen with the keyboard shows
+ *   its plan, and a cancelled run keeps the points already computed;
+ * - a scenario is duplicated, a project forced out in the copy (scenario
+ *   screen), both optimised plans computed on the comparison screen and the
+ *   differences listed; then the copy is deleted after confirmation.
+ * axe-core finds no WCAG 2.1 A/AA violation on either screen.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Fails on CSP violations and page errors. */
+async function watch(page: Page): Promise<() => void> {
+  const problems: string[] = [];
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
+}
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+/** A French number as shown (`1 689,5`, `−12,3`). */
+const frNumber = (s: string) =>
+  Number(plain(s).replace(/ /g, '').replace('−', '-').replace(',', '.'));
+
+test('efficient frontier: title from the points, current scenario marked, a point’s plan by keyboard, cancel keeps points', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Frontière efficace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Frontière efficace' })).toBeVisible();
+  await expect(page.getByText('Pas encore calculée pour ce scénario.')).toBeVisible();
+
+  await page.getByLabel('Enveloppes calculées').selectOption('close');
+  await page.getByLabel('Temps maximal par point').selectOption('2');
+  await page.getByRole('button', { name: 'Calculer la frontière' }).click();
+  await expect(page.getByRole('button', { name: 'Annuler le calcul' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Calculer la frontière' })).toBeEnabled({
+    timeout: 60_000,
+  });
+
+  // The title: value at × 1,1 minus value at × 1, from the table.
+  const table = page.getByTestId('frontier-table');
+  const valueAt = async (factor: string) =>
+    frNumber(
+      (await table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^× ${factor}\\b`) }) })
+        .getByRole('cell')
+        .first()
+        .textContent()) ?? '',
+    );
+  const delta = (await valueAt('1,1')) - (await valueAt('1'));
+  const title = page.getByTestId('frontier-title');
+  await expect(title).toContainText('Avec 10 % d’investissement en plus');
+  const shown = frNumber(/: ([+−][\d  ,]+) points/.exec(plain(await title.textContent()))![1]!);
+  expect(Math.abs(shown - delta)).toBeLessThanOrEqual(0.1 + 1e-6); // each figure is rounded to 0,1
+  await expect(table.getByRole('row')).toHaveCount(6);
+
+  // The current scenario's point is marked, in the chart and in the table.
+  const chart = page.getByTestId('frontier-chart');
+  await expect(chart.getByText('Scénario actuel')).toBeVisible();
+  await expect(chart.getByRole('button', { name: /× 1 :.*\(scénario actuel\)/ })).toHaveCount(1);
+  await axe(page, 'the frontier screen with its chart');
+
+  // Keyboard: Tab reaches the points; Enter on × 1,2 shows its plan.
+  const point = chart.getByRole('button', { name: /^Enveloppe × 1,2 :/ });
+  await chart.getByRole('button').first().focus();
+  for (let i = 0; i < 6 && !(await point.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(point).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(point).toHaveAttribute('aria-pressed', 'true');
+  const plan = page.getByTestId('frontier-plan');
+  await expect(
+    plan.getByRole('heading', { name: /Plan à l’enveloppe × 1,2 : \d+ projets/ }),
+  ).toBeVisible();
+  await expect(plan.getByTestId('frontier-changes')).toContainText('Entrent');
+  expect(await plan.getByRole('table').getByRole('row').count()).toBeGreaterThan(5);
+  await axe(page, 'the frontier screen with a plan open');
+
+  // Cancel after the first point: the points computed so far stay.
+  await page.getByLabel('Enveloppes calculées').selectOption('fine');
+  await page.getByRole('button', { name: 'Calculer la frontière' }).click();
+  await expect(page.getByTestId('frontier-status')).toContainText(/Calcul en cours : [1-9]/, {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Annuler le calcul' }).click();
+  const status = page.getByTestId('frontier-status');
+  await expect(status).toContainText(/Calcul annulé : \d+ point\(s\) calculé\(s\) sur 11/);
+  const kept = Number(/annulé : (\d+)/.exec(plain(await status.textContent()))![1]);
+  expect(kept).toBeGreaterThanOrEqual(1);
+  expect(kept).toBeLessThan(11);
+  await expect(table.getByRole('row')).toHaveCount(kept + 1);
+  done();
+});
+
+test('scenario comparison: duplicate, force a project out in the copy, compute both plans, see the differences, delete the copy', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Comparer des scénarios' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Comparer des scénarios' }),
+  ).toBeVisible();
+  await axe(page, 'the comparison screen');
+
+  const list = page.getByTestId('scenario-list');
+  await page.getByRole('button', { name: 'Dupliquer « Scénario de référence »' }).click();
+  await expect(
+    list.getByRole('rowheader', { name: /Scénario de référence \(copie\)/ }),
+  ).toBeVisible();
+  // The copy is picked as B next to its original.
+  await expect(page.getByLabel('Scénario A')).toHaveValue('reference');
+  await expect(page.getByLabel('Scénario B')).toHaveValue('reference-copie');
+  await expect(page.getByTestId('no-plan-A')).toContainText('n’a pas de plan enregistré');
+  await expect(page.getByTestId('no-plan-B')).toContainText('n’a pas de plan enregistré');
+
+  // Force P10 out of the copy on the scenario screen.
+  await page.getByRole('link', { name: 'Scénarios et optimisation' }).click();
+  await page.getByLabel('Scénario', { exact: true }).selectOption('reference-copie');
+  await page.getByTestId('force-summary').click();
+  await page.getByLabel(/^Décision pour P10 /).selectOption('out');
+  await expect(page.getByTestId('force-summary')).toContainText('3 écarté(s)');
+
+  await page.getByRole('link', { name: 'Comparer des scénarios' }).click();
+  await expect(page.getByLabel('Scénario B')).toHaveValue('reference-copie');
+  await page.getByLabel('Temps maximal du calcul').selectOption('2');
+  await page
+    .getByRole('button', { name: 'Calculer le plan optimisé de « Scénario de référence »' })
+    .click();
+  await page
+    .getByRole('button', { name: 'Calculer le plan optimisé de « Scénario de référence (copie) »' })
+    .click();
+  const comparison = page.getByTestId('comparison');
+  await expect(comparison).toBeVisible({ timeout: 60_000 });
+  await expect(comparison.getByTestId('settings-diff')).toContainText(
+    'Projets écartés : seulement dans A : aucun ; seulement dans B : P10',
+  );
+  await expect(comparison.getByTestId('project-changes')).toBeVisible();
+  await expect(comparison.getByTestId('same-plan')).toHaveCount(0);
+  // P10 is forced out of B: never among B's own projects.
+  await expect(comparison.getByTestId('only-b').getByText('P10', { exact: true })).toHaveCount(0);
+  await expect(comparison.getByTestId('money').getByRole('row')).toHaveCount(1 + 6 + 1);
+  await axe(page, 'the comparison of two scenarios');
+
+  // Delete the copy, after confirmation.
+  await page.getByRole('button', { name: 'Supprimer « Scénario de référence (copie) »' }).click();
+  const dialog = page.getByRole('dialog', { name: /Supprimer le scénario/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Supprimer le scénario' }).click();
+  await expect(list.getByRole('rowheader', { name: /\(copie\)/ })).toHaveCount(0);
+  done();
+});
