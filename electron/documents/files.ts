@@ -66,9 +66,24 @@ function jsonSyntaxMessage(path: string, text: string, error: unknown): string {
   return `Le fichier « ${basename(path)} » n’est pas un JSON lisible${where}. Vérifiez qu’il n’a pas été modifié à la main ou tronqué.`;
 }
 
+/**
+ * Largest JSON file read (200 MB). A 100 000-project document is about
+ * 40 MB; past this limit the file is refused before it is loaded in memory.
+ */
+export const MAX_JSON_BYTES = 200 * 1024 * 1024;
+
 async function readJsonPortfolio(path: string): Promise<ReadPortfolioResult> {
   let text: string;
   try {
+    const size = (await fs.promises.stat(path)).size;
+    if (size > MAX_JSON_BYTES) {
+      return {
+        ok: false,
+        problems: problem(
+          `Le fichier « ${basename(path)} » est trop gros (${Math.round(size / 1048576)} Mo) : Arbitra lit les fichiers JSON jusqu’à ${MAX_JSON_BYTES / 1048576} Mo.`,
+        ),
+      };
+    }
     text = await fs.promises.readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;

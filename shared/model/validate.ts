@@ -101,6 +101,30 @@ function getAt(root: unknown, path: Path): unknown {
   }
   return v;
 }
+/**
+ * Deepest nesting of arrays and objects a document may have (a format-1
+ * document needs about ten). Deeper input is refused before any recursive
+ * walk, so that it cannot exhaust the stack.
+ */
+export const MAX_NESTING = 1000;
+
+/** The path of a value nested deeper than `limit`, or undefined; iterative. */
+function deeperThan(root: unknown, limit: number): Path | undefined {
+  // `head` keeps the first keys only: enough to say where, without copying long paths.
+  const stack: { value: unknown; depth: number; head: Path }[] = [
+    { value: root, depth: 0, head: [] },
+  ];
+  while (stack.length > 0) {
+    const { value, depth, head } = stack.pop()!;
+    if (depth > limit) return head;
+    const into = (key: Key, v: unknown) =>
+      stack.push({ value: v, depth: depth + 1, head: depth < 2 ? [...head, key] : head });
+    if (Array.isArray(value)) value.forEach((v, i) => into(i, v));
+    else if (isObj(value)) for (const [k, v] of Object.entries(value)) into(k, v);
+  }
+  return undefined;
+}
+
 /** Deep copy of arrays and plain objects, keeping key order; other values are shared. */
 function cloneJson(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(cloneJson);
@@ -1061,6 +1085,18 @@ export function validatePortfolio(input: unknown): ValidationResult {
     return {
       ok: false,
       problems: [{ path: '', message: 'Le document doit être un objet JSON (entre accolades).' }],
+    };
+  }
+  const tooDeep = deeperThan(input, MAX_NESTING);
+  if (tooDeep) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: formatPath(tooDeep),
+          message: `Le document est imbriqué sur plus de ${MAX_NESTING} niveaux : il n’est pas lu.`,
+        },
+      ],
     };
   }
   const ctx = buildContext(input);
