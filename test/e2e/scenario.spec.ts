@@ -150,5 +150,16 @@ test('a long run stopped keeps its best plan so far; the screen passes axe with 
   await expect(page.getByLabel(/Décision pour P07 .* dans le scénario/)).toHaveValue('out');
 
   await axe(page, 'the scenario screen with a plan');
+
+  // A mandatory project forced out: no plan, explained in words.
+  await page.getByLabel(/Décision pour P11 .* dans le scénario/).selectOption('out');
+  await expect(page.getByText('Les réglages ont changé depuis ce calcul')).toBeVisible();
+  await page.getByLabel('Temps de calcul maximal').selectOption('10');
+  await page.getByRole('button', { name: 'Lancer l’optimisation' }).click();
+  await expect(page.getByTestId('run-status')).toContainText(
+    'Aucun plan ne respecte toutes les règles',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('run-reasons')).toContainText('P11');
   done();
 });
