@@ -495,9 +495,7 @@ function put<T extends object, K extends string>(target: T, key: K, value: unkno
 
 /** Yearly columns « <prefix> 1 », « <prefix> 2 », … read as an array up to the last filled one. */
 function yearly(reader: RowReader, headers: string[], path: string): number[] {
-  const values: (number | undefined)[] = headers.map((h, k) =>
-    reader.number(h, `${path}[${k}]`),
-  );
+  const values: (number | undefined)[] = headers.map((h, k) => reader.number(h, `${path}[${k}]`));
   let last = values.length - 1;
   while (last >= 0 && !reader.has(headers[last]!)) last--;
   if (headers[0]) reader.at(path, headers[0]);
@@ -576,11 +574,7 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
     const d: Record<string, unknown> = {};
     put(d, 'id', r.text(P.id, `directions[${i}].id`));
     put(d, 'label', r.text('Libellé', `directions[${i}].label`));
-    put(
-      d,
-      'maxConcurrent',
-      r.number('Projets en cours au plus', `directions[${i}].maxConcurrent`),
-    );
+    put(d, 'maxConcurrent', r.number('Projets en cours au plus', `directions[${i}].maxConcurrent`));
     return d;
   });
   if (directions.length > 0) doc.directions = directions;
@@ -847,9 +841,7 @@ function applyResidual(doc: Record<string, unknown>, r: Residual): void {
 }
 
 function formatSegments(path: Segment[]): string {
-  return path
-    .map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 const EXTRA_COLUMNS: Column[] = [
@@ -861,10 +853,7 @@ function extraTable(list: Residual[]): Table {
   return {
     name: SHEETS.extra,
     columns: EXTRA_COLUMNS,
-    rows: list.map((r) => [
-      JSON.stringify(r.path),
-      'value' in r ? JSON.stringify(r.value) : null,
-    ]),
+    rows: list.map((r) => [JSON.stringify(r.path), 'value' in r ? JSON.stringify(r.value) : null]),
   };
 }
 
@@ -884,7 +873,10 @@ function readResiduals(ctx: ReadContext, table: ReadTable | undefined): Residual
       path.length === 0 ||
       !path.every((s) => typeof s === 'string' || (Number.isInteger(s) && s >= 0))
     ) {
-      r.fail(EXTRA_COLUMNS[0]!.header, 'un emplacement JSON est attendu, par exemple ["projects",0,"note"].');
+      r.fail(
+        EXTRA_COLUMNS[0]!.header,
+        'un emplacement JSON est attendu, par exemple ["projects",0,"note"].',
+      );
       continue;
     }
     const segments = path as Segment[];
@@ -929,7 +921,10 @@ export function documentFromReadTables(
 ): { ok: true; portfolio: Portfolio; warnings: string[] } | { ok: false; problems: Problem[] } {
   const ctx: ReadContext = { problems: [], where: new Map() };
   const doc = documentFromTables(tables, ctx) as unknown as Record<string, unknown>;
-  for (const r of readResiduals(ctx, tables.find((t) => t.name === SHEETS.extra))) {
+  for (const r of readResiduals(
+    ctx,
+    tables.find((t) => t.name === SHEETS.extra),
+  )) {
     applyResidual(doc, r);
   }
   if (ctx.problems.length > 0) return { ok: false, problems: ctx.problems };
@@ -1301,4 +1296,3 @@ export async function readDocumentWorkbookFile(path: string): Promise<WorkbookIm
   }
   return importDocumentWorkbook(bytes);
 }
-

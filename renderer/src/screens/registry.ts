@@ -6,10 +6,12 @@
  */
 import type { Component } from 'svelte';
 import type { MessageKey } from '../lib/i18n/fr';
+import { committeeScreen } from './committee/screen';
 import { criteriaScreen } from './criteria/screen';
+import { dossierScreen } from './dossier/screen';
 import { optimiserScreens } from './frontier/screen';
-import Placeholder from './Placeholder.svelte';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
+import { presentScreen } from './present/screen';
 import { riskScreen } from './risk/screen';
 import { scenarioScreen } from './scenario/screen';
 import SettingsScreen from './settings/SettingsScreen.svelte';
@@ -27,5 +29,7 @@ export const screens: ScreenDef[] = [
   scenarioScreen,
   ...optimiserScreens,
   riskScreen,
-  { id: 'comite', label: 'screen.committee', component: Placeholder },
+  committeeScreen,
+  presentScreen,
+  dossierScreen,
 ];

@@ -52,7 +52,9 @@ describe('workbook API methods', () => {
   it('leaves the open document untouched when a workbook is refused, listing the cells', async () => {
     const before = ok<DocumentState>(await call('document.current', {}));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportDocumentWorkbook(withScenario())) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await exportDocumentWorkbook(withScenario())) as unknown as ArrayBuffer,
+    );
     workbook.getWorksheet(SHEETS.criteria)!.getRow(2).getCell(3).value = 'lourd';
     const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
     const refused = ok<Results['document.importXlsx']>(
@@ -61,7 +63,10 @@ describe('workbook API methods', () => {
     expect(refused).toEqual({
       ok: false,
       problems: [
-        { path: 'Feuille Critères, ligne 2, colonne Poids', message: '« lourd » n’est pas un nombre.' },
+        {
+          path: 'Feuille Critères, ligne 2, colonne Poids',
+          message: '« lourd » n’est pas un nombre.',
+        },
       ],
     });
     const after = ok<DocumentState>(await call('document.current', {}));

@@ -43,13 +43,16 @@ function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
 }
 
 describe('document workbook', () => {
-  it.each(documents)('gives back the same document after export then import: %s', async (_, get) => {
-    const original = get();
-    const bytes = await exportDocumentWorkbook(original);
-    const back = await importDocumentWorkbook(bytes);
-    if (!back.ok) throw new Error(JSON.stringify(back.problems.slice(0, 5)));
-    expect(back.portfolio).toEqual(original);
-  });
+  it.each(documents)(
+    'gives back the same document after export then import: %s',
+    async (_, get) => {
+      const original = get();
+      const bytes = await exportDocumentWorkbook(original);
+      const back = await importDocumentWorkbook(bytes);
+      if (!back.ok) throw new Error(JSON.stringify(back.problems.slice(0, 5)));
+      expect(back.portfolio).toEqual(original);
+    },
+  );
 
   it('keeps unknown fields, nulls and empty texts through « Autres champs »', async () => {
     const original = load(join(examples, 'petit.json'));
@@ -98,7 +101,11 @@ describe('document workbook', () => {
     expect(lines).toContain(
       'Feuille Projets, ligne 7, colonne Coût d’investissement an 1 : « beaucoup » n’est pas un nombre.',
     );
-    expect(lines.some((l) => l.startsWith('Feuille Projets, ligne 9, colonne Éligible au FCTVA : « peut-être »'))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.startsWith('Feuille Projets, ligne 9, colonne Éligible au FCTVA : « peut-être »'),
+      ),
+    ).toBe(true);
     expect(lines).toContain(
       'Feuille Budget, ligne 3, colonne Enveloppe d’investissement : « douze » n’est pas un nombre.',
     );
@@ -110,9 +117,7 @@ describe('document workbook', () => {
     const workbook = await workbookOf(bytes);
     const projects = workbook.getWorksheet(SHEETS.projects)!;
     projects.getRow(4).getCell(columnOf(projects, 'Taux de subvention')).value = 1.5;
-    const result = await importDocumentWorkbook(
-      Buffer.from(await workbook.xlsx.writeBuffer()),
-    );
+    const result = await importDocumentWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.length).toBeGreaterThan(0);
