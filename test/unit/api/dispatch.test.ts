@@ -21,6 +21,9 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'document.list': () => [],
     'document.import': notUsed,
     'document.export': notUsed,
+    'document.exportXlsx': notUsed,
+    'document.importXlsx': notUsed,
+    'document.exportFinanceXlsx': notUsed,
     'document.edit': () => ({ ok: true, revision: 1 }),
     ...overrides,
   };
