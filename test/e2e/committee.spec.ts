@@ -1,0 +1,122 @@
+/**
+ * The committee screen on the demo: a decision recorded, found in the log,
+ * applied to the scenario's forced lists; the financing plan's total net cost
+ * recomputed here from the document with shared/engine/finance.ts; the
+ * finance workbook downloaded; axe-core (WCAG 2.1 A/AA).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { financePlan } from '../../shared/engine/finance';
+import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
+import { expect, test } from './fixtures';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const demo = JSON.parse(readFileSync(join(ROOT, 'resources/demo.json'), 'utf8')) as Portfolio;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+const euros = (n: number) =>
+  plain(
+    new Intl.NumberFormat('fr-FR', {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    }).format(n),
+  );
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+test('committee: record a decision, see it in the log, apply it to the scenario; finance table; axe', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Comité' }).click();
+  await expect(page.getByRole('heading', { name: 'Enregistrer une décision' })).toBeVisible();
+
+  // A project no demo scenario forces and no demo decision names.
+  const decided = new Set((demo.decisions ?? []).map((d) => d.project));
+  const forced = new Set(
+    (demo.scenarios ?? []).flatMap((s) => [...(s.forceIn ?? []), ...(s.forceOut ?? [])]),
+  );
+  const target = demo.projects.find(
+    (p) => !decided.has(p.id) && !forced.has(p.id) && !p.mandatory && p.fixedStart == null,
+  )!;
+  const reference = demo.scenarios![0]!;
+
+  // An invalid date is refused at the field, nothing recorded.
+  await page.getByLabel('Projet', { exact: true }).selectOption(target.id);
+  await page.getByLabel('Décision', { exact: true }).selectOption('retenu');
+  await page.getByLabel(/Date de la séance/).fill('2027-02-30');
+  await page.getByLabel(/Instance/).fill('CODIR de test');
+  await page.getByLabel('Motif').fill('Financement confirmé.');
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByText(/Une date réelle est attendue/)).toBeVisible();
+  await expect(page.getByLabel(/Date de la séance/)).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel(/Date de la séance/).fill('2027-02-03');
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+
+  // In the log, by meeting and by project.
+  const meetingTable = page.getByRole('table', { name: /séance CODIR de test du/ });
+  await expect(meetingTable).toBeVisible();
+  await expect(meetingTable.getByRole('rowheader', { name: new RegExp(target.id) })).toBeVisible();
+  await page.getByLabel('par projet').check();
+  await expect(
+    page.getByRole('table', {
+      name: new RegExp(`Décisions sur ${target.id}.*en vigueur : retenu`),
+    }),
+  ).toBeVisible();
+
+  // Before applying: the change is shown; the forced list does not have it yet.
+  await page.getByLabel('Scénario', { exact: true }).selectOption(reference.id);
+  const changes = page.getByRole('table', { name: /Changements que les décisions apportent/ });
+  const row = changes.getByRole('row', { name: new RegExp(`^${target.id}\\b`) });
+  await expect(row).toContainText('Libre');
+  await expect(row).toContainText('Imposé');
+  await expect(page.getByTestId('forced-in')).not.toContainText(target.id);
+  await axe(page, 'the committee screen with a pending change');
+
+  await page.getByRole('button', { name: 'Appliquer les décisions au scénario' }).click();
+  await expect(page.getByTestId('forced-in')).toContainText(target.id);
+  await expect(
+    page.getByText('Le scénario respecte déjà toutes les décisions en vigueur.'),
+  ).toBeVisible();
+
+  // One undoable edit: undo puts the forced list back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('forced-in')).not.toContainText(target.id);
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('forced-in')).toContainText(target.id);
+
+  // The financing plan of the scenario with a saved plan, checked against the engine.
+  const withPlan = demo.scenarios!.find((s) => s.plan && s.plan.length > 0)!;
+  await page.getByLabel('Scénario', { exact: true }).selectOption(withPlan.id);
+  const scenario = resolveScenario(demo, withPlan.id)!;
+  const report = financePlan(demo, scenario, scenario.plan!);
+  const table = page.getByTestId('finance-table');
+  await expect(table).toContainText(withPlan.name);
+  const netCost = table.locator('tr[data-row="fin.netCost"] td.total');
+  await expect
+    .poll(async () => plain(await netCost.textContent()))
+    .toBe(euros(report.totals.netCost));
+  const gross = table.locator('tr[data-row="fin.gross"] td.total');
+  expect(plain(await gross.textContent())).toBe(euros(report.totals.gross));
+
+  // The finance workbook downloads.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter le plan de financement (.xlsx)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/finances .*\.xlsx$/);
+
+  await axe(page, 'the committee screen with the financing plan');
+});
