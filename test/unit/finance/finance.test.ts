@@ -272,3 +272,74 @@ describe('requiredProjectsPlan', () => {
     ]);
   });
 });
+
+describe('financePlan, one case computed by hand under each FCTVA regime', () => {
+  // Horizon 2027–2030, FCTVA rate 16.404 %.
+  // A: CP [100 000, 60 000] from 2027, subsidy 25 %, run 12 000, savings 20 000 (built 2027–2028).
+  // B: CP [80 000] in 2028, partner share 50 %, run 10 000, savings 3 000 (built 2028).
+  //
+  // gross      = [100 000, 60 000 + 80 000, 0, 0]                = [100 000, 140 000, 0, 0]
+  // subsidies  = 25 % of A's CP                                  = [25 000, 15 000, 0, 0]
+  // partners   = 50 % of B's CP                                  = [0, 40 000, 0, 0]
+  // net        = gross − subsidies − partners                    = [75 000, 85 000, 0, 0]
+  // FCTVA base = own eligible expense, subsidies not deducted, partner share deducted:
+  //              2027: 100 000; 2028: 60 000 + 80 000 × 0.5 = 100 000
+  //              → 0.16404 × 100 000 = 16 404 for each of the two expense years
+  // run        = from 2029: 12 000 + 10 000 × (1 − 0.5)          = [0, 0, 17 000, 17 000]
+  // savings    = from 2029: 20 000 + 3 000 (whole, not shared)   = [0, 0, 23 000, 23 000]
+  // net cost   = net − FCTVA + run − savings; over the horizon 160 000 − 32 808 + 34 000 − 46 000
+  //            = 115 192 under every regime, since all the FCTVA falls inside the horizon.
+  const projects = () => [
+    project('A', {
+      investment: [100000, 60000],
+      subsidyRate: 0.25,
+      runCost: 12000,
+      savings: 20000,
+    }),
+    project('B', { investment: [80000], partnerShare: 0.5, runCost: 10000, savings: 3000 }),
+  ];
+  const plan = [
+    { project: 'A', start: 2027 },
+    { project: 'B', start: 2028 },
+  ];
+  const cases: [FctvaRegime, number[], number[]][] = [
+    // N: received the year of the expense.
+    ['N', [16404, 16404, 0, 0], [75000 - 16404, 85000 - 16404, 17000 - 23000, 17000 - 23000]],
+    // N+1: one year later.
+    ['N+1', [0, 16404, 16404, 0], [75000, 85000 - 16404, -16404 - 6000, -6000]],
+    // N+2: two years later.
+    ['N+2', [0, 0, 16404, 16404], [75000, 85000, -16404 - 6000, -16404 - 6000]],
+  ];
+
+  it.each(cases)('regime %s', (regime, fctva, netCost) => {
+    const doc = portfolio(projects(), regime, 4);
+    // A scenario that believes half of the savings: finance still shows them whole.
+    doc.scenarios = [{ id: 'moitie', name: 'Moitié des gains', savingsCredit: 0.5 }];
+    const r = financePlan(doc, resolveScenario(doc, 'moitie')!, plan);
+    expect(r.investment).toEqual({
+      gross: [100000, 140000, 0, 0],
+      subsidies: [25000, 15000, 0, 0],
+      partners: [0, 40000, 0, 0],
+      net: [75000, 85000, 0, 0],
+    });
+    expect(r.fctva).toEqual(fctva);
+    expect(r.operating).toEqual({ run: [0, 0, 17000, 17000], savings: [0, 0, 23000, 23000] });
+    expect(r.netCost).toEqual(netCost);
+    expect(r.totals).toEqual({
+      gross: 240000,
+      subsidies: 40000,
+      partners: 40000,
+      net: 160000,
+      fctva: 32808,
+      run: 34000,
+      savings: 46000,
+      netCost: 115192,
+      fctvaAfterHorizon: 0,
+      grossAfterHorizon: 0,
+    });
+    expect(r.projects).toEqual([
+      { project: 'A', start: 2027, ap: 160000, cp: [100000, 60000] },
+      { project: 'B', start: 2028, ap: 80000, cp: [80000] },
+    ]);
+  });
+});
