@@ -268,7 +268,10 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
         const resolved = resolveScenario(portfolio, scenario);
         if (!resolved) {
           throw new AppError('bad-arguments', `Le scénario « ${scenario} » n’existe pas.`, [
-            { path: 'scenario', message: 'Aucun scénario de ce document ne porte cet identifiant.' },
+            {
+              path: 'scenario',
+              message: 'Aucun scénario de ce document ne porte cet identifiant.',
+            },
           ]);
         }
         const saved = resolved.plan !== undefined;
