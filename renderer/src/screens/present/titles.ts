@@ -1,0 +1,266 @@
+/**
+ * The one-line titles of the presentation's slides, computed from the
+ * figures: each says what the slide shows in words a committee reads from
+ * the back of the room ("Avec 10 % de budget en plus : +23 points de
+ * valeur"). Pure functions of the figures and the locale (no Svelte, no
+ * DOM), tested in Node against figures recomputed independently
+ * (test/unit/renderer/present-titles.test.ts). Also which slides the deck
+ * holds, from what the document has.
+ */
+import type { Headline } from '../frontier/figures';
+import type { DecisionEntry } from '../../../../shared/model/portfolio';
+import { formatEuros, formatNumber, formatPercent } from '../../lib/i18n/format';
+
+export type Locale = 'fr' | 'en';
+
+/** Value points in a title: one decimal at most (`23`, `23,4`). */
+function pts(locale: Locale, x: number): string {
+  return formatNumber(locale, Math.round(x * 10) / 10, 1);
+}
+
+function signed(text: string, x: number): string {
+  return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
+}
+
+/** `+23 points de valeur` style figure with its sign. */
+function signedPoints(locale: Locale, x: number): string {
+  return signed(pts(locale, Math.abs(x)), Math.round(x * 10) / 10);
+}
+
+function signedEuros(locale: Locale, x: number): string {
+  return signed(formatEuros(locale, Math.abs(x)), Math.round(x));
+}
+
+/** "a, b et c" / "a, b and c". */
+export function listText(locale: Locale, items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  const and = locale === 'fr' ? ' et ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/** Slide 1 when the frontier is computed: what a step of budget buys (frontier/figures `headline`). */
+export function frontierTitle(locale: Locale, h: Headline): string {
+  const share = formatPercent(locale, h.share, 0);
+  const delta = signedPoints(locale, h.delta);
+  const approx = h.approximate ? (locale === 'fr' ? ' (approché)' : ' (approximate)') : '';
+  if (locale === 'fr') {
+    const way = h.kind === 'more' ? 'en plus' : 'en moins';
+    return `Avec ${share} de budget ${way} : ${delta} points de valeur${approx}`;
+  }
+  const way = h.kind === 'more' ? 'more' : 'less';
+  return `With ${share} ${way} budget: ${delta} points of value${approx}`;
+}
+
+/**
+ * Slide 1 without a frontier: the plan's value (the optimiser's objective)
+ * against the ranking heuristic's; `heuristic` null when the heuristic
+ * found no valid plan.
+ */
+export function valueTitle(locale: Locale, value: number, heuristic: number | null): string {
+  const v = pts(locale, value);
+  if (heuristic === null || !(heuristic > 0)) {
+    return locale === 'fr'
+      ? `Le plan apporte ${v} points de valeur`
+      : `The plan brings ${v} points of value`;
+  }
+  const gain = (value - heuristic) / heuristic;
+  const rounded = Math.round(gain * 100);
+  if (rounded === 0) {
+    return locale === 'fr'
+      ? `Le plan apporte ${v} points de valeur, autant que le classement simple`
+      : `The plan brings ${v} points of value, as much as the simple ranking`;
+  }
+  const share = signed(formatPercent(locale, Math.abs(rounded) / 100, 0), rounded);
+  return locale === 'fr'
+    ? `Le plan apporte ${v} points de valeur, ${share} par rapport au classement simple`
+    : `The plan brings ${v} points of value, ${share} against the simple ranking`;
+}
+
+/** The slide that says the scenario has no plan, so the deck shows a provisional one. */
+export function noPlanTitle(locale: Locale, scenario: string, count: number): string {
+  return locale === 'fr'
+    ? `« ${scenario} » n’a pas encore de plan : plan provisoire du classement simple (${count} projets)`
+    : `“${scenario}” has no plan yet: provisional plan of the simple ranking (${count} projects)`;
+}
+
+export interface RoadmapFacts {
+  /** Start year of each planned project. */
+  starts: readonly number[];
+  /** Last build year of each planned project. */
+  ends: readonly number[];
+}
+
+/** Slide 2: how many projects, from when to when, how many start the first year. */
+export function roadmapTitle(locale: Locale, facts: RoadmapFacts, firstYear: number): string {
+  const n = facts.starts.length;
+  if (n === 0)
+    return locale === 'fr' ? 'Le plan ne contient aucun projet' : 'The plan holds no project';
+  const from = Math.min(...facts.starts);
+  const to = Math.max(...facts.ends);
+  const early = facts.starts.filter((s) => s === firstYear).length;
+  if (locale === 'fr') {
+    const head = `${n} projet${n > 1 ? 's' : ''} réalisé${n > 1 ? 's' : ''} de ${from} à ${to}`;
+    return early > 0
+      ? `${head}, dont ${early} lancé${early > 1 ? 's' : ''} dès ${firstYear}`
+      : head;
+  }
+  const head = `${n} project${n > 1 ? 's' : ''} built from ${from} to ${to}`;
+  return early > 0 ? `${head}, ${early} of them started in ${firstYear}` : head;
+}
+
+export interface YearOver {
+  year: number;
+  /** Amount above the envelopes that year (investment and operating added), euros. */
+  over: number;
+}
+
+/**
+ * The years a plan goes over its envelopes: for each year, the sum of the
+ * overruns of the investment and operating envelopes (`used − ceiling` when
+ * positive). Inputs are the scenario screen's `EnvelopeYear` lists.
+ */
+export function overruns(
+  investment: readonly { year: number; over: number }[],
+  operating: readonly { year: number; over: number }[],
+): YearOver[] {
+  const byYear = new Map<number, number>();
+  for (const y of [...investment, ...operating]) {
+    if (y.over > 0) byYear.set(y.year, (byYear.get(y.year) ?? 0) + y.over);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, over]) => ({ year, over }));
+}
+
+/** Slide 3: does the plan fit its envelopes every year, and if not, where and by how much. */
+export function envelopeTitle(locale: Locale, overs: readonly YearOver[], years: number): string {
+  if (overs.length === 0) {
+    return locale === 'fr'
+      ? 'Le plan tient les enveloppes d’investissement et de fonctionnement chaque année'
+      : 'The plan stays within the investment and operating envelopes every year';
+  }
+  if (overs.length > 3) {
+    const total = formatEuros(
+      locale,
+      overs.reduce((s, o) => s + o.over, 0),
+    );
+    return locale === 'fr'
+      ? `Le plan dépasse les enveloppes ${overs.length} années sur ${years} (+${total} au total)`
+      : `The plan goes over its envelopes in ${overs.length} years out of ${years} (+${total} in all)`;
+  }
+  const items = overs.map((o) => `${o.year} (+${formatEuros(locale, o.over)})`);
+  return locale === 'fr'
+    ? `Le plan tient les enveloppes chaque année sauf ${listText(locale, items)}`
+    : `The plan stays within its envelopes every year except ${listText(locale, items)}`;
+}
+
+/**
+ * P(value ≥ x) read on an S-curve (points of increasing probability, each
+ * with the value at or below which the outcome falls with that probability):
+ * one minus the largest probability whose value is still below x. Exact up
+ * to the curve's step (1/200 for the risk screen's curve).
+ */
+export function shareAtLeast(
+  curve: readonly { value: number; probability: number }[],
+  x: number,
+): number {
+  let below = 0;
+  for (const point of curve) if (point.value < x) below = Math.max(below, point.probability);
+  return 1 - below;
+}
+
+/** Slide 4: "7 chances sur 10 de livrer au moins 80 % de la valeur avant la fin du mandat". */
+export function riskTitle(
+  locale: Locale,
+  share: number,
+  threshold: number,
+  hasMandate: boolean,
+): string {
+  const chances = Math.round(share * 10);
+  const part = formatPercent(locale, threshold, 0);
+  if (locale === 'fr') {
+    const until = hasMandate ? 'avant la fin du mandat' : 'avant la fin de l’horizon';
+    const word = chances > 1 ? 'chances' : 'chance';
+    return `${chances} ${word} sur 10 de livrer au moins ${part} de la valeur ${until}`;
+  }
+  const until = hasMandate ? 'before the end of the term' : 'before the end of the horizon';
+  return `${chances} in 10 chance of delivering at least ${part} of the value ${until}`;
+}
+
+/** Slide 5: scenario B against A, in value and net investment over the horizon. */
+export function compareTitle(
+  locale: Locale,
+  nameA: string,
+  nameB: string,
+  valueDelta: number,
+  investmentDelta: number,
+): string {
+  const v = signedPoints(locale, valueDelta);
+  const e = signedEuros(locale, investmentDelta);
+  return locale === 'fr'
+    ? `« ${nameB} » face à « ${nameA} » : ${v} points de valeur, ${e} d’investissement net`
+    : `“${nameB}” against “${nameA}”: ${v} points of value, ${e} of net investment`;
+}
+
+const DECISION_ORDER = ['retenu', 'reporté', 'rejeté', 'à instruire'] as const;
+const DECISION_WORDS: Record<Locale, Record<(typeof DECISION_ORDER)[number], [string, string]>> = {
+  fr: {
+    retenu: ['retenu', 'retenus'],
+    reporté: ['reporté', 'reportés'],
+    rejeté: ['rejeté', 'rejetés'],
+    'à instruire': ['à instruire', 'à instruire'],
+  },
+  en: {
+    retenu: ['approved', 'approved'],
+    reporté: ['postponed', 'postponed'],
+    rejeté: ['rejected', 'rejected'],
+    'à instruire': ['to be examined', 'to be examined'],
+  },
+};
+
+/** The word of a decision in the locale (singular). */
+export function decisionWord(locale: Locale, decision: string): string {
+  const words = DECISION_WORDS[locale][decision as (typeof DECISION_ORDER)[number]];
+  return words ? words[0] : decision;
+}
+
+/** Slide 6: how many decisions, by kind ("10 décisions prises : 7 retenus, 2 reportés et 1 rejeté"). */
+export function decisionsTitle(locale: Locale, decisions: readonly DecisionEntry[]): string {
+  const n = decisions.length;
+  if (n === 0) {
+    return locale === 'fr'
+      ? 'Aucune décision enregistrée à ce jour'
+      : 'No decision recorded so far';
+  }
+  const parts = DECISION_ORDER.map((kind) => {
+    const count = decisions.filter((d) => d.decision === kind).length;
+    const [one, many] = DECISION_WORDS[locale][kind];
+    return count > 0 ? `${count} ${count > 1 ? many : one}` : '';
+  }).filter(Boolean);
+  return locale === 'fr'
+    ? `${n} décision${n > 1 ? 's' : ''} prise${n > 1 ? 's' : ''} : ${listText(locale, parts)}`
+    : `${n} decision${n > 1 ? 's' : ''} taken: ${listText(locale, parts)}`;
+}
+
+export type SlideKind =
+  'noPlan' | 'frontier' | 'value' | 'roadmap' | 'money' | 'risk' | 'compare' | 'decisions';
+
+/**
+ * The slides in order. Without a plan of its own, the scenario's deck opens
+ * on the slide that says so (the others then show the heuristic's plan);
+ * the frontier comes when it is computed for this scenario, else the plan's
+ * value against the heuristic (pointless when the plan is the heuristic's);
+ * the comparison when another scenario has a plan too.
+ */
+export function deckSlides(facts: {
+  hasPlan: boolean;
+  frontier: boolean;
+  compare: boolean;
+}): SlideKind[] {
+  const slides: SlideKind[] = [];
+  if (!facts.hasPlan) slides.push('noPlan');
+  if (facts.frontier) slides.push('frontier');
+  else if (facts.hasPlan) slides.push('value');
+  slides.push('roadmap', 'money', 'risk');
+  if (facts.compare) slides.push('compare');
+  slides.push('decisions');
+  return slides;
+}
