@@ -30,6 +30,15 @@
  * transaction, so a crash leaves the last committed version. New files and
  * copies are written to a temporary file in the target folder and renamed.
  *
+ * Two stores (windows, processes) on one file: no lock and no refusal.
+ * SQLite serialises the transactions (one writer at a time, the other waits
+ * up to 5 s), and an edit made on a revision another writer has replaced is
+ * refused as `conflict`, writing nothing: the file holds one serial history.
+ *
+ * A file that stops accepting writes (read-only, disk full): the edit is
+ * kept in memory (`unsaved`), the error says so, and `saveAs` writes the
+ * document held in memory to another file.
+ *
  * better-sqlite3 is a native addon: Node's build serves the tests and the
  * command line; Electron passes the path of its own build in
  * `StoreOptions.nativeBinding`.
