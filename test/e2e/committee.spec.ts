@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { exportDocumentWorkbook, SHEETS } from '../../electron/documents/xlsx';
 import { financePlan } from '../../shared/engine/finance';
 import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
 import { expect, test } from './fixtures';
@@ -119,4 +121,52 @@ test('committee: record a decision, see it in the log, apply it to the scenario;
   expect((await download).suggestedFilename()).toMatch(/finances .*\.xlsx$/);
 
   await axe(page, 'the committee screen with the financing plan');
+});
+
+test('committee: a workbook with bad cells is refused cell by cell, the open document untouched; the project sheet records a decision', async ({
+  openApp,
+}) => {
+  const page = await openApp();
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Comité' }).click();
+  const title = await page.title();
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await exportDocumentWorkbook(demo)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(SHEETS.projects)!;
+  let column = 0;
+  sheet.getRow(1).eachCell((cell, c) => {
+    if (cell.value === 'Coût d’investissement an 1') column = c;
+  });
+  sheet.getRow(7).getCell(column).value = 'beaucoup';
+  await page.getByTestId('xlsx-import').setInputFiles({
+    name: 'modele.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  const dialog = page.getByRole('dialog', { name: 'Import du classeur refusé' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('modele.xlsx');
+  await expect(dialog.locator('.problems li')).toHaveCount(1);
+  await expect(dialog.locator('.problems li')).toContainText(
+    'Feuille Projets, ligne 7, colonne Coût d’investissement an 1',
+  );
+  await expect(dialog.locator('.problems li')).toContainText('« beaucoup » n’est pas un nombre.');
+  await axe(page, 'the workbook import problems');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await page.title()).toBe(title);
+
+  // The project sheet has its own small form, project fixed.
+  const project = demo.projects[2]!;
+  await page.goto(`${new URL(page.url()).origin}/#/projet/${project.id}`);
+  await expect(
+    page.getByRole('heading', { name: 'Enregistrer une décision sur ce projet' }),
+  ).toBeVisible();
+  await page.locator('#sheet-rec-decision').selectOption('à instruire');
+  await page.locator('#sheet-rec-date').fill('2027-05-06');
+  await page.locator('#sheet-rec-meeting').fill('Bureau test');
+  await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  await expect(page.getByRole('cell', { name: 'Bureau test' })).toBeVisible();
+  await axe(page, 'the project sheet with its decision form');
 });
