@@ -1,0 +1,191 @@
+/**
+ * The committee's presentation mode and printable dossier, end to end on
+ * the demo: every view walked with the keyboard only, each title announced
+ * with its number, axe-core (WCAG 2.1 A/AA) on two views; the dossier
+ * printed (print media: no navigation, the financing totals recomputed here
+ * with financePlan from the demo document), a PDF of at least one page per
+ * planned project, and a chart exported as SVG and PNG. Any
+ * Content-Security-Policy violation fails the test.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { financePlan } from '../../shared/engine/finance';
+import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
+import { formatEuros } from '../../renderer/src/lib/i18n/format';
+import { expect, test } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const portfolio = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../resources/demo.json', import.meta.url)), 'utf8'),
+) as Portfolio;
+/** The scenario both screens open on: the first with a saved plan. */
+const scenario = portfolio.scenarios!.find((s) => (s.plan ?? []).length > 0)!;
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+async function watch(page: Page): Promise<() => void> {
+  const problems: string[] = [];
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
+}
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+async function openDemo(page: Page, appUrl: string) {
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+}
+
+test('presentation: every view by keyboard, titles announced, axe on two views', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await openDemo(page, appUrl);
+  await page
+    .getByRole('navigation', { name: 'Écrans' })
+    .getByRole('link', { name: 'Présentation' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Présentation' })).toBeVisible();
+
+  // The outline lists the views' titles; wait for the quick simulation's.
+  const outline = page.getByTestId('present-outline').locator('li');
+  await expect(outline.filter({ hasText: /chances? sur 10 de livrer au moins 80/ })).toHaveCount(
+    1,
+    { timeout: 60_000 },
+  );
+  const titles = (await outline.allTextContents()).map(plain);
+  // Saved plan, no frontier computed, one scenario with a plan: value, roadmap,
+  // money, risk, decisions.
+  expect(titles).toHaveLength(5);
+  expect(titles[0]).toMatch(/^Le plan apporte .* points de valeur/);
+  expect(titles[1]).toMatch(new RegExp(`^${scenario.plan!.length} projets réalisés de 2027`));
+  expect(titles[4]).toMatch(new RegExp(`^${portfolio.decisions!.length} décisions prises : `));
+
+  // Keyboard only from here.
+  await page.getByTestId('present-start').focus();
+  await page.keyboard.press('Enter');
+  const deck = page.getByTestId('present-deck');
+  await expect(deck).toBeVisible();
+  const live = page.getByTestId('present-live');
+  const total = titles.length;
+  for (let i = 0; i < total; i++) {
+    await expect(page.getByTestId('slide-title')).toHaveText(titles[i]!);
+    await expect(page.getByTestId('present-counter')).toContainText(`${i + 1} / ${total}`);
+    await expect
+      .poll(async () => plain(await live.textContent()))
+      .toBe(`Vue ${i + 1} sur ${total} : ${titles[i]}`);
+    if (i === 0) await axe(page, 'the value view');
+    if (i === 3) {
+      await expect(page.getByTestId('present-odds')).toBeVisible();
+      await axe(page, 'the risk view');
+    }
+    if (i < total - 1) await page.keyboard.press('ArrowRight');
+  }
+  // Past the end stays on the last view; Home, PageDown, End, PageUp.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('present-counter')).toContainText(`${total} / ${total}`);
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('slide-title')).toHaveText(titles[0]!);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('slide-title')).toHaveText(titles[1]!);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('slide-title')).toHaveText(titles[total - 1]!);
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('slide-title')).toHaveText(titles[total - 2]!);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('slide-title')).toHaveText(titles[total - 3]!);
+
+  await page.keyboard.press('Escape');
+  await expect(deck).toHaveCount(0);
+  await expect(page.getByTestId('present-start')).toBeFocused();
+  done();
+});
+
+test('dossier: printed without navigation, finance totals as financePlan, a PDF of a page per project, charts exported', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await openDemo(page, appUrl);
+  await page
+    .getByRole('navigation', { name: 'Écrans' })
+    .getByRole('link', { name: 'Dossier PDF' })
+    .click();
+  await expect(page.getByTestId('dossier-finance')).toBeVisible();
+  await expect(page.getByTestId('dossier-risk')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('dossier-project')).toHaveCount(scenario.plan!.length);
+  await axe(page, 'the dossier');
+
+  // Chart export: the roadmap as SVG, then as PNG.
+  const exportButton = (format: string) =>
+    page.getByRole('button', { name: `${format} : Le plan` });
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exportButton('SVG').click(),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe('le-plan.svg');
+  const svgText = readFileSync((await svgDownload.path())!, 'utf8');
+  expect(svgText).toMatch(/^<\?xml/);
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('fill=');
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exportButton('PNG').click(),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe('le-plan.png');
+  const png = readFileSync((await pngDownload.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.length).toBeGreaterThan(2000);
+
+  // Print media: no navigation chrome, no controls; the finance figures of financePlan.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Écrans' })).toBeHidden();
+  await expect(page.getByTestId('dossier-print')).toBeHidden();
+  const resolved = resolveScenario(portfolio, scenario.id)!;
+  const report = financePlan(portfolio, resolved, scenario.plan!);
+  const euros = (x: number) => plain(formatEuros('fr', x));
+  const rows: [string, number[], number][] = [
+    ['fin.gross', report.investment.gross, report.totals.gross],
+    ['fin.subsidies', report.investment.subsidies, report.totals.subsidies],
+    ['fin.partners', report.investment.partners, report.totals.partners],
+    ['fin.net', report.investment.net, report.totals.net],
+    ['fin.fctva', report.fctva, report.totals.fctva],
+    ['fin.run', report.operating.run, report.totals.run],
+    ['fin.savings', report.operating.savings, report.totals.savings],
+    ['fin.netCost', report.netCost, report.totals.netCost],
+  ];
+  const table = page.getByTestId('dossier-finance');
+  await expect(table).toBeVisible();
+  for (const [key, values, totalValue] of rows) {
+    const cells = (await table.locator(`tr[data-row="${key}"] td`).allTextContents()).map(plain);
+    expect(cells, key).toEqual([...values.map(euros), euros(totalValue)]);
+  }
+  expect(plain(await page.getByTestId('dossier-summary').textContent())).toContain(
+    euros(report.totals.gross),
+  );
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(1 + scenario.plan!.length);
+  done();
+});
