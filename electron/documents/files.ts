@@ -1,7 +1,7 @@
 /**
  * Portfolio files by extension: `.json` (format 1, MODEL.md §2) and
- * `.arbitra` (the SQLite document, see `store.ts`). `.xlsx` is announced in
- * CLI.md and not built yet: it is refused with a clear message.
+ * `.arbitra` (the SQLite document, see `store.ts`) and `.xlsx` (the document
+ * workbook, see `xlsx.ts`).
  *
  * Reading never throws: every failure comes back as problems a finance
  * officer can act on. Writing is atomic: the file at the target path is
@@ -18,6 +18,7 @@ import {
   temporarySibling,
   type StoreOptions,
 } from './store';
+import { exportDocumentWorkbook, readDocumentWorkbookFile, writeBytesAtomic } from './xlsx';
 
 export type PortfolioFileKind = 'json' | 'arbitra' | 'xlsx';
 
@@ -38,15 +39,12 @@ export function portfolioToJson(portfolio: Portfolio): string {
   return JSON.stringify(portfolio, null, 2) + '\n';
 }
 
-const XLSX_NOT_YET =
-  'Les classeurs Excel (.xlsx) ne sont pas encore pris en charge. Enregistrez le portefeuille au format .json ou .arbitra.';
-
 function problem(message: string, path = ''): Problem[] {
   return [{ path, message }];
 }
 
 function unknownExtension(path: string): string {
-  return `Le fichier « ${basename(path)} » n’a pas une extension connue : Arbitra lit les fichiers .json (format 1) et .arbitra.`;
+  return `Le fichier « ${basename(path)} » n’a pas une extension connue : Arbitra lit les fichiers .json (format 1), .arbitra et .xlsx.`;
 }
 
 /** Where a JSON syntax error is, in words, from Node's message. */
@@ -132,7 +130,7 @@ export async function readPortfolioFile(
         return { ok: true, portfolio, warnings };
       }
       case 'xlsx':
-        return { ok: false, problems: problem(XLSX_NOT_YET) };
+        return await readDocumentWorkbookFile(target);
       default:
         return { ok: false, problems: problem(unknownExtension(target)) };
     }
@@ -221,7 +219,7 @@ export async function writePortfolioFile(
       return;
     }
     case 'xlsx':
-      throw new DocumentError('io', XLSX_NOT_YET);
+      return writeBytesAtomic(target, await exportDocumentWorkbook(portfolio));
     default:
       throw new DocumentError('io', unknownExtension(target));
   }

@@ -1,6 +1,6 @@
 /**
  * `arbitra convert IN OUT`: between `.json` (format 1), `.arbitra` and `.xlsx`
- * (the document workbook of `documents/xlsx.ts`). The input must be valid; a
+ * (the document workbook of `documents/xlsx.ts`, through `documents/files.ts`). The input must be valid; a
  * workbook's problems are listed by sheet, row and column. The output appears
  * complete or not at all (an existing OUT is replaced only once the new file
  * is written).
@@ -9,31 +9,7 @@ import { basename, resolve } from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { portfolioFileKind, writePortfolioFile } from '../../documents/files';
 import { DocumentError } from '../../documents/store';
-import {
-  exportDocumentWorkbook,
-  readDocumentWorkbookFile,
-  writeBytesAtomic,
-} from '../../documents/xlsx';
-import type { Portfolio } from '../../../shared/model/portfolio';
-import { formatProblems, formatWarnings, loadPortfolioForCli, type LoadedPortfolio } from '../load';
-
-/** Reads IN: a workbook here, any other kind through the common loader. */
-async function loadInput(input: string): Promise<LoadedPortfolio | number> {
-  if (portfolioFileKind(input) !== 'xlsx') return loadPortfolioForCli(input);
-  const read = await readDocumentWorkbookFile(input);
-  if (!read.ok) {
-    process.stderr.write(formatProblems(input, read.problems));
-    return 1;
-  }
-  process.stderr.write(formatWarnings(read.warnings));
-  return { portfolio: read.portfolio, warnings: read.warnings };
-}
-
-async function writeOutput(output: string, portfolio: Portfolio): Promise<void> {
-  if (portfolioFileKind(output) === 'xlsx') {
-    await writeBytesAtomic(output, await exportDocumentWorkbook(portfolio));
-  } else await writePortfolioFile(output, portfolio);
-}
+import { loadPortfolioForCli } from '../load';
 
 export const command: CliCommand = async (argv) => {
   const { positionals } = parseCommandArgs(argv, {});
@@ -50,10 +26,10 @@ export const command: CliCommand = async (argv) => {
   if (resolve(input) === resolve(output)) {
     throw new UsageError('le fichier à écrire doit être différent du fichier à lire.');
   }
-  const loaded = await loadInput(input);
+  const loaded = await loadPortfolioForCli(input);
   if (typeof loaded === 'number') return loaded;
   try {
-    await writeOutput(output, loaded.portfolio);
+    await writePortfolioFile(output, loaded.portfolio);
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     process.stderr.write(

@@ -68,4 +68,16 @@ describe('arbitra convert with workbooks', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+
+  it('lets every command read a workbook: finance on the .xlsx equals finance on the .json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arbitra-xlsx-'));
+    const source = join(dir, 'demo.json');
+    writeFileSync(source, demoText);
+    expect((await run('convert', source, join(dir, 'demo.xlsx'))).code).toBe(0);
+    const args = ['--scenario', 'priorite-usagers', '--json'];
+    const fromJson = await run('finance', source, ...args);
+    const fromXlsx = await run('finance', join(dir, 'demo.xlsx'), ...args);
+    expect(fromXlsx.code).toBe(0);
+    expect(JSON.parse(fromXlsx.stdout)).toEqual(JSON.parse(fromJson.stdout));
+  });
 });
