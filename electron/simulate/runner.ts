@@ -47,6 +47,19 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops handing out blocks; the result summarises the blocks done. */
   signal?: AbortSignal;
+  /** Filled with the milliseconds of each phase (benchmarks). */
+  timings?: RunTimings;
+}
+
+export interface RunTimings {
+  /** Starting threads that were not running yet. */
+  start: number;
+  /** The iterations (phase 1). */
+  blocks: number;
+  /** Ranking the value delivered and the per-project figures (phase 2). */
+  figures: number;
+  /** The per-iteration totals in this thread. */
+  summary: number;
 }
 
 /** Messages to a simulation thread (see worker.ts). */
@@ -56,7 +69,7 @@ export type WorkerRequest =
   | {
       type: 'figures';
       n: number;
-      centred: Float64Array;
+      twice: Int32Array;
       sumSquares: number;
       from: number;
       to: number;
@@ -148,7 +161,9 @@ export class SimulationPool {
     const seed = options.seed ?? DEFAULT_SEED;
     const iterations = options.iterations ?? DEFAULT_ITERATIONS;
     const blocks = planBlocks(iterations, seed, options.blockSize ?? defaultBlockSize(iterations));
+    const t0 = performance.now();
     await this.start();
+    const t1 = performance.now();
     const threads = this.threads.slice(0, Math.max(1, Math.min(this.size, blocks.length)));
     for (const t of threads) t.worker.ref();
     try {
@@ -185,10 +200,12 @@ export class SimulationPool {
         n += part.count;
       }
 
+      const t2 = performance.now();
+
       // Phase 2: each project's figures, by chunks of projects.
       const ranks = valueRanks(columns.value, n);
-      const centred = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)), 0, n);
-      centred.set(ranks.centred);
+      const twice = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)), 0, n);
+      twice.set(ranks.twice);
       const figures = new Float64Array(PROJECT_FIGURES * P);
       const chunk = Math.max(1, Math.ceil(P / (4 * threads.length)));
       let from = 0;
@@ -201,7 +218,7 @@ export class SimulationPool {
           const request: WorkerRequest = {
             type: 'figures',
             n,
-            centred,
+            twice,
             sumSquares: ranks.sumSquares,
             from,
             to,
@@ -214,7 +231,17 @@ export class SimulationPool {
         },
       );
       for (const t of threads) t.worker.postMessage({ type: 'end' } satisfies WorkerRequest);
-      return summariseColumns(prepared, columns, n, counts, figures, seed, n < iterations);
+      const t3 = performance.now();
+      const result = summariseColumns(prepared, columns, n, counts, figures, seed, n < iterations);
+      if (options.timings) {
+        Object.assign(options.timings, {
+          start: t1 - t0,
+          blocks: t2 - t1,
+          figures: t3 - t2,
+          summary: performance.now() - t3,
+        });
+      }
+      return result;
     } finally {
       for (const t of threads) {
         t.worker.unref();

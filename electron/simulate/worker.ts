@@ -53,7 +53,7 @@ function answer(request: WorkerRequest): WorkerReply | undefined {
       if (!scratch || scratch.values.length < n) scratch = projectScratch(n);
       const { finish, duration, length } = run.columns;
       const figures = new Float64Array(PROJECT_FIGURES * (to - from));
-      const ranks = { centred: request.centred, sumSquares: request.sumSquares };
+      const ranks = { twice: request.twice, sumSquares: request.sumSquares };
       for (let p = from; p < to; p++) {
         projectFigures(
           finish.subarray(p * length, p * length + n),

@@ -14,10 +14,14 @@
  * solve of the regularised incomplete beta function (continued fraction,
  * Lentz) to 1e-14, working on the upper tail by symmetry when z > 0 so that
  * no precision is lost near u = 1. The test `inverse-distribution.test.ts`
- * compares the tables with an independent quadrature of the Beta density:
- * the maximum error is below 1e-9 of (high - low) (see that test for the bound
- * it asserts). Beyond ±Z_LIMIT the table is clamped; normal deviates in the
- * engine stay within ±6.24·√2 < Z_LIMIT.
+ * compares the tables with an independent quadrature of the Beta density.
+ * Documented accuracy: a drawn PERT value is within 1e-9 × (high - low) of
+ * the exact quantile (the test asserts that bound at 21 points of z in
+ * [-5, 5]; measured on the test's shapes over z in [-6.2, 6.2], step 0.054,
+ * the largest error is 4.3e-10). Triangular tables: within 2e-6 × (high - low)
+ * (the closed form's square root at the mode is not smooth). Beyond
+ * ±Z_LIMIT the table is clamped; normal deviates in the engine stay within
+ * ±6.24·√2 < Z_LIMIT.
  */
 import { normalCdf, normalDensity } from './random';
 

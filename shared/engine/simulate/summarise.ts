@@ -137,10 +137,16 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
+/** Bins of the histogram that locates order statistics in `selectQuantiles`. */
+const SELECT_BINS = 2048;
+
 /**
  * Type-7 quantiles at the ascending probabilities `ps` of values[0 .. n-1],
- * equal to `sortedQuantile` of the sorted sample but in linear time.
- * `scratch` (at least n long) receives the values and is reordered.
+ * equal to `sortedQuantile` of the sorted sample, in linear time and without
+ * reordering the values: a histogram on SELECT_BINS equal bins between the
+ * minimum and the maximum (the bin of x is non-decreasing in x) tells which
+ * bin holds each order statistic needed; only the values of those bins are
+ * copied into `scratch` and ordered there (quickselect).
  */
 export function selectQuantiles(
   values: ArrayLike<number>,
@@ -149,28 +155,68 @@ export function selectQuantiles(
   scratch: Float64Array = new Float64Array(n),
 ): number[] {
   if (n === 0) return ps.map(() => Number.NaN);
-  const a = scratch;
-  for (let i = 0; i < n; i++) a[i] = values[i]!;
-  const out: number[] = [];
-  let left = 0;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const x = values[i]!;
+    if (x < min) min = x;
+    else if (x > max) max = x;
+  }
+  if (!(max > min)) return ps.map(() => min);
+  const bins = SELECT_BINS;
+  // A spread too small for its inverse to be finite: one bin, plain quickselect.
+  const scale = Number.isFinite(bins / (max - min)) ? bins / (max - min) : 0;
+  const count = new Int32Array(bins + 1);
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor((values[i]! - min) * scale);
+    count[b < bins ? b : bins - 1]!++;
+  }
+  // The order statistics wanted: j and j + 1 for each probability.
+  const ranks: number[] = [];
   for (const p of ps) {
+    const j = Math.floor((n - 1) * p);
+    ranks.push(j, Math.min(n - 1, j + 1));
+  }
+  // Bin of each wanted rank, and where that bin's values go in the scratch.
+  const binOf = new Int32Array(ranks.length);
+  const below = new Int32Array(ranks.length);
+  const slot = new Int32Array(bins).fill(-1);
+  const starts: number[] = [];
+  let used = 0;
+  ranks.forEach((rank, r) => {
+    let b = 0;
+    let cumulative = 0;
+    while (cumulative + count[b]! <= rank) cumulative += count[b++]!;
+    binOf[r] = b;
+    below[r] = cumulative;
+    if (slot[b] === -1) {
+      slot[b] = starts.length;
+      starts.push(used);
+      used += count[b]!;
+    }
+  });
+  const fill = Int32Array.from(starts);
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    let b = Math.floor((x - min) * scale);
+    if (b >= bins) b = bins - 1;
+    const s = slot[b]!;
+    if (s !== -1) scratch[fill[s]!++] = x;
+  }
+  const statistic = (r: number): number => {
+    const b = binOf[r]!;
+    const start = starts[slot[b]!]!;
+    const k = start + ranks[r]! - below[r]!;
+    select(scratch, k, start, start + count[b]! - 1);
+    return scratch[k]!;
+  };
+  return ps.map((p, q) => {
     const h = (n - 1) * p;
     const j = Math.floor(h);
-    if (j >= left) {
-      select(a, j, left, n - 1);
-      left = j;
-    }
-    const lo = a[j]!;
-    if (j + 1 >= n) {
-      out.push(lo);
-      continue;
-    }
-    // The next order statistic: the smallest of what lies above position j.
-    let hi = Number.POSITIVE_INFINITY;
-    for (let i = j + 1; i < n; i++) if (a[i]! < hi) hi = a[i]!;
-    out.push(lo + (h - j) * (hi - lo));
-  }
-  return out;
+    const lo = statistic(2 * q);
+    if (j + 1 >= n) return lo;
+    return lo + (h - j) * (statistic(2 * q + 1) - lo);
+  });
 }
 
 function distribution(sample: ArrayLike<number>, n: number, scratch?: Float64Array): Distribution {
@@ -293,26 +339,26 @@ export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /**
- * The value delivered's ranks, centred: `centred[i] = rank_i - (n + 1) / 2`
- * (average ranks for ties at float32 precision), and their sum of squares.
- * Every project's driver correlation is computed against these.
+ * The value delivered's ranks (average ranks for ties at float32 precision),
+ * centred and doubled so that they are integers: `twice[i] = 2·rank_i - (n + 1)`,
+ * and Σ (rank_i - (n + 1)/2)². Every project's driver correlation is
+ * computed against these.
  */
 export interface ValueRanks {
-  centred: Float64Array;
+  twice: Int32Array;
   sumSquares: number;
 }
 
 export function valueRanks(value: ArrayLike<number>, n: number): ValueRanks {
   const r = ranks(Float64Array.from({ length: n }, (_, i) => value[i]!));
-  const mean = (n + 1) / 2;
-  const centred = new Float64Array(n);
+  const twice = new Int32Array(n);
   let sumSquares = 0;
   for (let i = 0; i < n; i++) {
-    const y = r[i]! - mean;
-    centred[i] = y;
+    const y = 2 * r[i]! - (n + 1);
+    twice[i] = y;
     sumSquares += y * y;
   }
-  return { centred, sumSquares };
+  return { twice, sumSquares: sumSquares / 4 };
 }
 
 /** Work arrays of `projectFigures` for samples of up to n iterations, reused from project to project. */
@@ -320,9 +366,8 @@ export interface ProjectScratch {
   values: Float64Array;
   keys: Uint32Array;
   keysOut: Uint32Array;
-  payload: Float64Array;
-  payloadOut: Float64Array;
-  counts: Uint32Array;
+  payload: Int32Array;
+  payloadOut: Int32Array;
 }
 
 export function projectScratch(n: number): ProjectScratch {
@@ -330,9 +375,8 @@ export function projectScratch(n: number): ProjectScratch {
     values: new Float64Array(n),
     keys: new Uint32Array(n),
     keysOut: new Uint32Array(n),
-    payload: new Float64Array(n),
-    payloadOut: new Float64Array(n),
-    counts: new Uint32Array(2048),
+    payload: new Int32Array(n),
+    payloadOut: new Int32Array(n),
   };
 }
 
@@ -362,11 +406,17 @@ export function projectFigures(
   out[at + 3] = rankCorrelation(duration, n, value, scratch);
 }
 
+/** Radix digits of at most this many bits (a 32 KB count table). */
+const DIGIT_BITS = 13;
+
 /**
- * Spearman's correlation of a sample with the value delivered: the sample's
- * float32 sort keys are radix-sorted (11 bits a pass, skipping passes where
- * every key shares its digit) together with the value's centred ranks, then
- * each run of equal keys takes its average rank. 0 when either has no spread.
+ * Spearman's correlation of a sample with the value delivered. The sample's
+ * float32 sort keys, less their minimum, are radix-sorted (LSD, as few
+ * passes of at most DIGIT_BITS bits as their spread needs, the counts of all
+ * passes taken in one read) together with the value's doubled centred ranks;
+ * then each run of equal keys takes its average rank. The sums are of
+ * integers, exact below 2^53 (up to about 200 000 iterations). 0 when either
+ * has no spread.
  */
 function rankCorrelation(
   sample: ArrayLike<number>,
@@ -377,36 +427,56 @@ function rankCorrelation(
   if (n === 0 || value.sumSquares === 0) return 0;
   let keys = scratch.keys;
   let keysOut = scratch.keysOut;
-  let payload = scratch.payload;
-  let payloadOut = scratch.payloadOut;
-  const counts = scratch.counts;
-  const f = new Float32Array(keys.buffer, keys.byteOffset, n);
-  for (let i = 0; i < n; i++) f[i] = sample[i]!;
+  if (sample instanceof Float32Array) {
+    keys.set(new Uint32Array(sample.buffer, sample.byteOffset, n));
+  } else {
+    const f = new Float32Array(keys.buffer, keys.byteOffset, n);
+    for (let i = 0; i < n; i++) f[i] = sample[i]!;
+  }
+  let min = 0xffffffff;
+  let max = 0;
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
-    keys[i] = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
+    const key = k & 0x80000000 ? ~k >>> 0 : (k | 0x80000000) >>> 0;
+    keys[i] = key;
+    if (key < min) min = key;
+    if (key > max) max = key;
   }
-  payload.set(value.centred.subarray(0, n));
-  for (let shift = 0; shift < 33; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 2047]!++;
-    if (counts[(keys[0]! >>> shift) & 2047] === n) continue;
+  if (min === max) return 0;
+  const bits = 32 - Math.clz32(max - min);
+  const passes = Math.ceil(bits / DIGIT_BITS);
+  const digit = Math.ceil(bits / passes);
+  const size = 1 << digit;
+  const mask = size - 1;
+  const counts = new Uint32Array(size * passes);
+  for (let i = 0; i < n; i++) {
+    const k = (keys[i]! - min) >>> 0;
+    keys[i] = k;
+    for (let pass = 0; pass < passes; pass++)
+      counts[pass * size + ((k >>> (pass * digit)) & mask)]!++;
+  }
+  let payload: Int32Array = value.twice;
+  let payloadOut = scratch.payloadOut;
+  for (let pass = 0; pass < passes; pass++) {
+    const shift = pass * digit;
+    const base = pass * size;
     let total = 0;
-    for (let b = 0; b < 2048; b++) {
+    for (let b = base; b < base + size; b++) {
       const c = counts[b]!;
       counts[b] = total;
       total += c;
     }
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
-      const slot = counts[(key >>> shift) & 2047]!++;
+      const slot = counts[base + ((key >>> shift) & mask)]!++;
       keysOut[slot] = key;
       payloadOut[slot] = payload[i]!;
     }
     [keys, keysOut] = [keysOut, keys];
-    [payload, payloadOut] = [payloadOut, payload];
+    const written = payloadOut;
+    payloadOut = pass === 0 ? scratch.payload : payload;
+    payload = written;
   }
-  const mean = (n + 1) / 2;
   let sab = 0;
   let saa = 0;
   let i = 0;
@@ -415,13 +485,12 @@ function rankCorrelation(
     let j = i;
     let sum = 0;
     while (j < n && keys[j] === key) sum += payload[j++]!;
-    const x = (i + 1 + j) / 2 - mean; // the average of ranks i+1 .. j, centred
+    const x = i + 1 + j - (n + 1); // twice the average of ranks i+1 .. j, centred
     sab += x * sum;
     saa += x * x * (j - i);
     i = j;
   }
-  if (saa === 0) return 0;
-  return sab / Math.sqrt(saa * value.sumSquares);
+  return sab / 4 / Math.sqrt((saa / 4) * value.sumSquares);
 }
 
 /** Every project's figures from p = from to to - 1, PROJECT_FIGURES numbers each, in this thread. */

@@ -52,17 +52,21 @@ describe('inverse distribution tables', () => {
     [10, 24, 24],
     [3, 4, 9],
     [0.9, 1, 1.6],
-  ])('reads the PERT(%d, %d, %d) quantile to 1e-8 of the range', (low, mode, high) => {
-    const shape = shapeOf('pert', low, mode, high);
-    if (shape.kind !== 'pert') throw new Error('pert expected');
-    const table = buildTable(shape);
-    let maxError = 0;
-    for (const z of zs) {
-      const reference = betaQuantileReference(phi(z), shape.alpha, shape.beta);
-      maxError = Math.max(maxError, Math.abs(readTable(table, 0, z) - reference));
-    }
-    expect(maxError).toBeLessThan(1e-8);
-  });
+    [1, 1.2, 9],
+  ])(
+    'reads the PERT(%d, %d, %d) quantile to 1e-9 of the range, the accuracy distributions.ts documents',
+    (low, mode, high) => {
+      const shape = shapeOf('pert', low, mode, high);
+      if (shape.kind !== 'pert') throw new Error('pert expected');
+      const table = buildTable(shape);
+      let maxError = 0;
+      for (const z of zs) {
+        const reference = betaQuantileReference(phi(z), shape.alpha, shape.beta);
+        maxError = Math.max(maxError, Math.abs(readTable(table, 0, z) - reference));
+      }
+      expect(maxError).toBeLessThan(1e-9);
+    },
+  );
 
   it.each([0, 0.2, 0.5, 1])(
     'reads the triangular quantile (mode at %d) to 2e-6 of the range',

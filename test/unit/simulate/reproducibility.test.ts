@@ -8,7 +8,8 @@ import {
   summarise,
 } from '../../../shared/engine/simulate';
 import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio';
-import { simulateInWorkers } from '../../../electron/simulate/runner';
+import { SimulationPool, simulateInWorkers } from '../../../electron/simulate/runner';
+import { generatePortfolio } from '../../support/generate';
 
 const moyen = JSON.parse(readFileSync('/work/shared/examples/moyen.json', 'utf8')) as Portfolio;
 const plan = moyen.projects.slice(0, 20).map((p, i) => ({ project: p.id, start: 2027 + (i % 4) }));
@@ -38,6 +39,51 @@ describe('reproducibility', () => {
     });
     expect(JSON.stringify(one)).toBe(JSON.stringify(inProcess));
     expect(JSON.stringify(three)).toBe(JSON.stringify(inProcess));
+  });
+
+  it('gives identical figures on a reused pool, run after run, whatever the block size', async () => {
+    const doc = generatePortfolio({ projects: 45, years: 6, teams: 4, seed: 3 });
+    const plan45 = doc.projects.map((p, i) => ({ project: p.id, start: 2027 + (i % 4) }));
+    const prepared45 = prepareSimulation(doc, plan45, resolveScenario(doc));
+    const reference = JSON.stringify(
+      await runSimulation(prepared45, { iterations: 3100, seed: 9 }),
+    );
+    const pool = new SimulationPool(2);
+    try {
+      for (const blockSize of [3100, 1000, 97]) {
+        const r = await pool.run(prepared45, { iterations: 3100, seed: 9, blockSize });
+        expect(JSON.stringify(r)).toBe(reference);
+      }
+      // Another plan on the same threads, then the first again.
+      const other = await pool.run(prepared, { iterations: 1500, seed: 4 });
+      expect(JSON.stringify(other)).toBe(
+        JSON.stringify(await runSimulation(prepared, { iterations: 1500, seed: 4 })),
+      );
+      const again = await pool.run(prepared45, { iterations: 3100, seed: 9 });
+      expect(JSON.stringify(again)).toBe(reference);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('summarises on threads exactly the iterations done when cancelled', async () => {
+    const controller = new AbortController();
+    const r = await simulateInWorkers(prepared, {
+      iterations: 20_000,
+      seed: 6,
+      workers: 2,
+      blockSize: 500,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done >= 2000) controller.abort();
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.iterations).toBeGreaterThanOrEqual(2000);
+    expect(r.iterations).toBeLessThan(20_000);
+    expect(r.iterations % 500).toBe(0);
+    const same = await runSimulation(prepared, { iterations: r.iterations, seed: 6 });
+    expect(JSON.stringify({ ...r, cancelled: false })).toBe(JSON.stringify(same));
   });
 
   it('gives different figures with another seed', async () => {
