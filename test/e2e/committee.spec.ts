@@ -101,6 +101,15 @@ test('committee: record a decision, see it in the log, apply it to the scenario;
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId('forced-in')).toContainText(target.id);
 
+  // The scenario screen's forced list shows it too.
+  await page.getByRole('link', { name: 'Scénarios et optimisation' }).click();
+  await page.getByLabel('Scénario', { exact: true }).selectOption(reference.id);
+  await page.getByTestId('force-summary').click();
+  await expect(
+    page.getByLabel(`Décision pour ${target.id} ${target.name} dans le scénario`),
+  ).toHaveValue('in');
+  await page.getByRole('link', { name: 'Comité' }).click();
+
   // The financing plan of the scenario with a saved plan, checked against the engine.
   const withPlan = demo.scenarios!.find((s) => s.plan && s.plan.length > 0)!;
   await page.getByLabel('Scénario', { exact: true }).selectOption(withPlan.id);
