@@ -181,5 +181,9 @@ test('scenario comparison: duplicate, force a project out in the copy, compute b
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Supprimer le scénario' }).click();
   await expect(list.getByRole('rowheader', { name: /\(copie\)/ })).toHaveCount(0);
+  // One undoable edit: undo brings the copy back with its forced-out project.
+  await page.getByRole('button', { name: /^Annuler : Supprimer le scénario/ }).click();
+  await expect(list.getByRole('rowheader', { name: /\(copie\)/ })).toHaveCount(1);
+  await expect(list.getByRole('row', { name: /\(copie\)/ })).toContainText('3 écarté(s)');
   done();
 });

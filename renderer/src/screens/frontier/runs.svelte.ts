@@ -67,6 +67,13 @@ export class FrontierRun {
   key = $state('');
   scenarioId = $state('');
   timeLimitSeconds = $state(0);
+  /** The factors of the run, in the order they are solved (smallest first). */
+  factors = $state.raw<number[]>([]);
+
+  /** The factor being solved now, while running. */
+  get solving(): number | undefined {
+    return this.state === 'running' ? this.factors[this.done] : undefined;
+  }
   private stop: (() => void) | null = null;
 
   run(
@@ -81,6 +88,7 @@ export class FrontierRun {
     this.points = [];
     this.done = 0;
     this.total = factors.length;
+    this.factors = [...factors].sort((a, b) => a - b);
     this.message = '';
     this.key = key;
     this.scenarioId = scenarioId;
