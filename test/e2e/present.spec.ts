@@ -113,9 +113,29 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('slide-title')).toHaveText(titles[total - 3]!);
 
+  // Tab stays inside the deck.
+  for (let k = 0; k < 6; k++) {
+    await page.keyboard.press('Tab');
+    await expect(deck.locator(':focus')).toHaveCount(1);
+  }
+
   await page.keyboard.press('Escape');
   await expect(deck).toHaveCount(0);
   await expect(page.getByTestId('present-start')).toBeFocused();
+
+  // A scenario without a plan: a view says so, the others show the heuristic's plan, provisional.
+  const without = portfolio.scenarios!.find((s) => (s.plan ?? []).length === 0)!;
+  await page.getByLabel('Scénario présenté').selectOption(without.id);
+  await expect(outline.first()).toContainText(`« ${without.name} » n’a pas encore de plan`);
+  await expect(outline.filter({ hasText: /^Le plan apporte/ })).toHaveCount(0);
+  await page.getByTestId('present-start').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('slide-noPlan')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-roadmap')).toBeVisible();
+  await expect(deck).toContainText('Plan provisoire');
+  await page.keyboard.press('Escape');
+  await expect(deck).toHaveCount(0);
   done();
 });
 

@@ -104,6 +104,7 @@ const fr = {
   'project.decisions': 'Décisions',
   'project.noDecision': 'Aucune décision enregistrée pour ce projet.',
   'project.mandatory': 'Obligation réglementaire.',
+  colon: ' :',
   nodoc: 'Aucun portefeuille ouvert.',
   error: 'Impossible de préparer le dossier : {message}',
 };
@@ -209,6 +210,7 @@ const en: Record<DossierMessage, string> = {
   'project.decisions': 'Decisions',
   'project.noDecision': 'No decision recorded for this project.',
   'project.mandatory': 'Regulatory obligation.',
+  colon: ':',
   nodoc: 'No portfolio open.',
   error: 'The dossier cannot be prepared: {message}',
 };
