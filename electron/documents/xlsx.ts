@@ -774,12 +774,23 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
 // ---------------------------------------------------------------------------
 // « Autres champs »: what the sheets do not hold, as JSON at a path.
 
-type Segment = string | number;
+/**
+ * A step in a JSON path. An element of a list of things with an id
+ * (projects, criteria, teams, scenarios...) is named by its id, `{ "id": "P03" }`,
+ * so that rows added, removed or sorted by hand do not move a value to
+ * another element; a plain index is used only where there is no unique id.
+ */
+type Segment = string | number | { id: string };
 export interface Residual {
   path: Segment[];
   /** Absent: the key is to be removed. */
   value?: unknown;
+  /** Row of « Autres champs » it was read from. */
+  row?: number;
 }
+
+/** Keys that would reach an object's prototype: never followed nor written. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -798,11 +809,15 @@ function sameJson(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** The smallest set of values that turns `back` into `original`. */
-export function residuals(original: unknown, back: unknown, path: Segment[] = []): Residual[] {
+/** The smallest set of values that turns `back` into `original` (index paths). */
+export function residuals(
+  original: unknown,
+  back: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; value?: unknown }[] {
   if (sameJson(original, back)) return [];
   if (isObject(original) && isObject(back)) {
-    const out: Residual[] = [];
+    const out: { path: (string | number)[]; value?: unknown }[] = [];
     for (const [k, v] of Object.entries(original)) {
       if (v === undefined) continue;
       if (!(k in back) || back[k] === undefined) out.push({ path: [...path, k], value: v });
@@ -821,18 +836,68 @@ export function residuals(original: unknown, back: unknown, path: Segment[] = []
   return [{ path, value: original }];
 }
 
-function applyResidual(doc: Record<string, unknown>, r: Residual): void {
-  if (r.path.length === 0) return;
+/** The id of `list[index]` when it is unique in the list. */
+function uniqueId(list: unknown[], index: number): string | undefined {
+  const el = list[index];
+  const id = isObject(el) && typeof el.id === 'string' ? el.id : undefined;
+  if (id === undefined) return undefined;
+  return list.filter((e) => isObject(e) && e.id === id).length === 1 ? id : undefined;
+}
+
+/** Index steps replaced by ids where the list has unique ids. */
+function withIds(doc: unknown, path: (string | number)[]): Segment[] {
+  let node: unknown = doc;
+  return path.map((seg) => {
+    const container = node;
+    node =
+      container !== null && typeof container === 'object'
+        ? (container as Record<string | number, unknown>)[seg]
+        : undefined;
+    if (typeof seg === 'number' && Array.isArray(container)) {
+      const id = uniqueId(container, seg);
+      if (id !== undefined) return { id };
+    }
+    return seg;
+  });
+}
+
+/** Index path of a residual in `doc`; undefined when an id is no longer there. */
+function resolvePath(doc: unknown, path: Segment[]): (string | number)[] | undefined {
+  let node: unknown = doc;
+  const out: (string | number)[] = [];
+  for (const seg of path) {
+    let step: string | number;
+    if (typeof seg === 'object') {
+      if (!Array.isArray(node)) return undefined;
+      const index = node.findIndex((e) => isObject(e) && e.id === seg.id);
+      if (index < 0) return undefined;
+      step = index;
+    } else step = seg;
+    out.push(step);
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<string | number, unknown>)[step]
+        : undefined;
+  }
+  return out;
+}
+
+function applyResidual(doc: Record<string, unknown>, path: (string | number)[], r: Residual): void {
+  if (path.length === 0) return;
   let target: unknown = doc;
-  for (let k = 0; k < r.path.length - 1; k++) {
-    const seg = r.path[k]!;
+  for (let k = 0; k < path.length - 1; k++) {
+    const seg = path[k]!;
     const container = target as Record<string | number, unknown>;
-    if (typeof container[seg] !== 'object' || container[seg] === null) {
-      container[seg] = typeof r.path[k + 1] === 'number' ? [] : {};
+    if (
+      !Object.prototype.hasOwnProperty.call(container, seg) ||
+      typeof container[seg] !== 'object' ||
+      container[seg] === null
+    ) {
+      container[seg] = typeof path[k + 1] === 'number' ? [] : {};
     }
     target = container[seg];
   }
-  const last = r.path[r.path.length - 1]!;
+  const last = path[path.length - 1]!;
   const container = target as Record<string | number, unknown>;
   if (!('value' in r)) {
     if (Array.isArray(container) && typeof last === 'number') container.splice(last, 1);
@@ -840,7 +905,7 @@ function applyResidual(doc: Record<string, unknown>, r: Residual): void {
   } else container[last] = r.value;
 }
 
-function formatSegments(path: Segment[]): string {
+function formatSegments(path: (string | number)[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
@@ -857,6 +922,12 @@ function extraTable(list: Residual[]): Table {
   };
 }
 
+function isSegment(s: unknown): s is Segment {
+  if (typeof s === 'string') return !FORBIDDEN_KEYS.has(s);
+  if (typeof s === 'number') return Number.isInteger(s) && s >= 0 && s < 1_000_000;
+  return isObject(s) && Object.keys(s).length === 1 && typeof s.id === 'string' && s.id.length > 0;
+}
+
 function readResiduals(ctx: ReadContext, table: ReadTable | undefined): Residual[] {
   const out: Residual[] = [];
   for (const r of rowsOf(ctx, table)) {
@@ -868,26 +939,21 @@ function readResiduals(ctx: ReadContext, table: ReadTable | undefined): Residual
     } catch {
       path = undefined;
     }
-    if (
-      !Array.isArray(path) ||
-      path.length === 0 ||
-      !path.every((s) => typeof s === 'string' || (Number.isInteger(s) && s >= 0))
-    ) {
+    if (!Array.isArray(path) || path.length === 0 || !path.every(isSegment)) {
       r.fail(
         EXTRA_COLUMNS[0]!.header,
-        'un emplacement JSON est attendu, par exemple ["projects",0,"note"].',
+        'un emplacement JSON est attendu, par exemple ["projects",{"id":"P01"},"note"].',
       );
       continue;
     }
     const segments = path as Segment[];
     if (segments[0] === 'format' || segments[0] === 'version') continue;
     if (valueText === undefined) {
-      out.push({ path: segments });
+      out.push({ path: segments, row: r.row });
       continue;
     }
     try {
-      out.push({ path: segments, value: JSON.parse(valueText) });
-      r.at(formatSegments(segments), EXTRA_COLUMNS[1]!.header);
+      out.push({ path: segments, value: JSON.parse(valueText), row: r.row });
     } catch {
       r.fail(EXTRA_COLUMNS[1]!.header, `${shown(valueText)} n’est pas une valeur JSON lisible.`);
     }
@@ -909,9 +975,9 @@ export function documentWorkbookTables(portfolio: Portfolio): Table[] {
   const tables = documentTables(portfolio);
   const ctx: ReadContext = { problems: [], where: new Map() };
   const back = documentFromTables(tables.map(asRead), ctx);
-  const extra = residuals(portfolio, back).filter(
-    (r) => r.path[0] !== 'format' && r.path[0] !== 'version',
-  );
+  const extra = residuals(portfolio, back)
+    .filter((r) => r.path[0] !== 'format' && r.path[0] !== 'version')
+    .map((r) => ({ ...r, path: withIds(portfolio, r.path) }));
   return [...tables, extraTable(extra)];
 }
 
@@ -921,11 +987,24 @@ export function documentFromReadTables(
 ): { ok: true; portfolio: Portfolio; warnings: string[] } | { ok: false; problems: Problem[] } {
   const ctx: ReadContext = { problems: [], where: new Map() };
   const doc = documentFromTables(tables, ctx) as unknown as Record<string, unknown>;
+  const warnings: string[] = [];
   for (const r of readResiduals(
     ctx,
     tables.find((t) => t.name === SHEETS.extra),
   )) {
-    applyResidual(doc, r);
+    const path = resolvePath(doc, r.path);
+    if (!path) {
+      warnings.push(
+        `Feuille ${SHEETS.extra}, ligne ${r.row ?? '?'} : l’élément qu’elle complète n’est plus dans le classeur ; la valeur est ignorée.`,
+      );
+      continue;
+    }
+    applyResidual(doc, path, r);
+    ctx.where.set(formatSegments(path), {
+      sheet: SHEETS.extra,
+      row: r.row ?? 0,
+      column: EXTRA_COLUMNS[1]!.header,
+    });
   }
   if (ctx.problems.length > 0) return { ok: false, problems: ctx.problems };
   const checked = validatePortfolio(doc);
@@ -938,7 +1017,11 @@ export function documentFromReadTables(
       }),
     };
   }
-  return { ok: true, portfolio: doc as unknown as Portfolio, warnings: checked.warnings };
+  return {
+    ok: true,
+    portfolio: doc as unknown as Portfolio,
+    warnings: [...warnings, ...checked.warnings],
+  };
 }
 
 /** The cell a JSON path comes from: the longest known prefix. */

@@ -69,6 +69,46 @@ describe('document workbook', () => {
     expect(back.portfolio.projects[0]!.fixedStart).toBeNull();
   });
 
+  it('keeps an unknown field on its project when rows are inserted and sorted by hand', async () => {
+    const original = load(join(examples, 'petit.json'));
+    const third = original.projects[2]!;
+    original.projects[2] = { ...third, noteInterne: 'à revoir' };
+    const workbook = await workbookOf(await exportDocumentWorkbook(original));
+    const extra = workbook.getWorksheet(SHEETS.extra)!;
+    const paths: string[] = [];
+    extra.eachRow((row, r) => {
+      if (r > 1) paths.push(String(row.getCell(1).value));
+    });
+    expect(paths).toContain(JSON.stringify(['projects', { id: third.id }, 'noteInterne']));
+    // Move the project's row to the top: the note follows the project, not the row.
+    const sheet = workbook.getWorksheet(SHEETS.projects)!;
+    const values = sheet.getRow(4).values as ExcelJS.CellValue[];
+    sheet.spliceRows(4, 1);
+    sheet.insertRow(2, values.slice(1));
+    const back = await importDocumentWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.portfolio.projects[0]!.id).toBe(third.id);
+    expect(back.portfolio.projects[0]!.noteInterne).toBe('à revoir');
+    expect(back.portfolio.projects.filter((p) => 'noteInterne' in p)).toHaveLength(1);
+  });
+
+  it('refuses an « Autres champs » path that would reach an object prototype', async () => {
+    const workbook = await workbookOf(
+      await exportDocumentWorkbook(load(join(examples, 'petit.json'))),
+    );
+    const extra = workbook.getWorksheet(SHEETS.extra)!;
+    extra.addRow([JSON.stringify(['__proto__', 'polluted']), 'true']);
+    const row = extra.rowCount;
+    const result = await importDocumentWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems[0]!.path).toBe(
+        `Feuille Autres champs, ligne ${row}, colonne Emplacement (JSON)`,
+      );
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('uses French sheet names, frozen header rows and euro formats', async () => {
     const bytes = await exportDocumentWorkbook(load(join(root, 'resources/demo.json')));
     const workbook = await workbookOf(bytes);
