@@ -85,8 +85,8 @@ const fr = {
   'project.score': 'Note (sur 5)',
   'project.points': 'Points',
   'project.costs': 'Coûts et personnel',
-  'project.costsCaption': 'Crédits de paiement et jours de personnel par année',
-  'project.year': 'Année',
+  'project.costsCaption': 'Crédits de paiement et jours de personnel par année et par équipe',
+  'project.line': 'Poste',
   'project.cp': 'CP (investissement)',
   'project.ap': 'Autorisation de programme : {ap}.',
   'project.money':
@@ -99,7 +99,7 @@ const fr = {
   'project.odds':
     'Livré avant la fin du mandat avec une probabilité de {p} ; fin probable {p50} (P50), au plus tard {p90} (P90).',
   'project.oddsPending': 'Simulation du risque en cours.',
-  'project.links': 'Dépend de {depends}. Exclut {excludes}.',
+  'project.links': 'Dépend de\u00a0: {depends}. Exclut\u00a0: {excludes}.',
   'project.none': 'aucun',
   'project.decisions': 'Décisions',
   'project.noDecision': 'Aucune décision enregistrée pour ce projet.',
@@ -192,7 +192,7 @@ const en: Record<DossierMessage, string> = {
   'project.points': 'Points',
   'project.costs': 'Costs and staff',
   'project.costsCaption': 'Payment credits and staff days by year',
-  'project.year': 'Year',
+  'project.line': 'Item',
   'project.cp': 'CP (investment)',
   'project.ap': 'Programme authorisation: {ap}.',
   'project.money':
@@ -205,7 +205,7 @@ const en: Record<DossierMessage, string> = {
   'project.odds':
     'Delivered before the end of the term with probability {p}; likely finish {p50} (P50), at the latest {p90} (P90).',
   'project.oddsPending': 'Risk simulation running.',
-  'project.links': 'Depends on {depends}. Excludes {excludes}.',
+  'project.links': 'Depends on: {depends}. Excludes: {excludes}.',
   'project.none': 'none',
   'project.decisions': 'Decisions',
   'project.noDecision': 'No decision recorded for this project.',
