@@ -7,8 +7,10 @@
  *
  * `npx tsx test/bench/simulate.ts`, or `BENCH=simulate npm run bench`.
  *
- * Figures (printed, never asserted; the machine may be shared, so the load
- * average is printed too):
+ * Figures (printed, never asserted). Each line gives the wall-clock time and
+ * the CPU time of the whole process (all threads): on a shared machine the
+ * wall clock stretches with the load average (printed too), the CPU time
+ * much less, and CPU time / cores is what the run takes on idle cores.
  * - in this thread: "blocs" is the Monte Carlo itself, "projets" the
  *   per-project figures (finish quantiles, driver correlations), "totaux"
  *   the per-iteration totals (value, spend per year, cost);
@@ -49,7 +51,14 @@ function planAll(portfolio: Portfolio): PlanEntry[] {
   });
 }
 
+/** CPU milliseconds of the whole process, every thread included. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function timeInProcess(prepared: PreparedSimulation, iterations: number, seed = 42) {
+  const c0 = cpu();
   const t0 = performance.now();
   const columns = allocateColumns(prepared, iterations);
   const counts = emptyCounts(prepared.projectCount);
@@ -62,7 +71,7 @@ function timeInProcess(prepared: PreparedSimulation, iterations: number, seed = 
   const t2 = performance.now();
   summariseColumns(prepared, columns, iterations, counts, figures, seed);
   const t3 = performance.now();
-  return { blocks: t1 - t0, figures: t2 - t1, totals: t3 - t2, total: t3 - t0 };
+  return { blocks: t1 - t0, figures: t2 - t1, totals: t3 - t2, total: t3 - t0, cpu: cpu() - c0 };
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -78,17 +87,19 @@ async function benchCase(label: string, portfolio: Portfolio, plan: PlanEntry[],
   const iterations = `${n.toLocaleString('fr-FR')} itérations`;
   const t = timeInProcess(prepared, n);
   console.log(
-    `  ${iterations}, ce fil : ${ms(t.total)} (${rate(n, t.total)}) = blocs ${ms(t.blocks)} + projets ${ms(t.figures)} + totaux ${ms(t.totals)} ; ${load()}`,
+    `  ${iterations}, ce fil : ${ms(t.total)} (${rate(n, t.total)}) = blocs ${ms(t.blocks)} + projets ${ms(t.figures)} + totaux ${ms(t.totals)} ; CPU ${ms(t.cpu)} ; ${load()}`,
   );
   for (const workers of [...new Set([1, availableParallelism()])]) {
     const pool = simulationPool(workers);
     await pool.run(prepared, { iterations: Math.min(n, 2000) }); // started and warm
     const timings: RunTimings = { start: 0, blocks: 0, figures: 0, summary: 0 };
+    const c0 = cpu();
     const w0 = performance.now();
     await pool.run(prepared, { iterations: n, timings });
     const wt = performance.now() - w0;
+    const used = cpu() - c0;
     console.log(
-      `  ${iterations}, ${workers} fil(s) : ${ms(wt)} (${rate(n, wt)}) = blocs ${ms(timings.blocks)} + projets ${ms(timings.figures)} + totaux ${ms(timings.summary)} ; ${load()}`,
+      `  ${iterations}, ${workers} fil(s) : ${ms(wt)} (${rate(n, wt)}) = blocs ${ms(timings.blocks)} + projets ${ms(timings.figures)} + totaux ${ms(timings.summary)} ; CPU ${ms(used)} (tous fils) ; ${load()}`,
     );
   }
 }
