@@ -242,6 +242,13 @@ export class SimulationPool {
         });
       }
       return result;
+    } catch (error) {
+      // A thread failed, or an answer was wrong: the others may still be busy
+      // with this run's tasks, so none is kept for the next run.
+      const stopped = this.threads;
+      this.threads = [];
+      await Promise.all(stopped.map((t) => t.worker.terminate()));
+      throw error;
     } finally {
       for (const t of threads) {
         t.worker.unref();

@@ -66,6 +66,19 @@ describe('reproducibility', () => {
     }
   });
 
+  it('reports a failing thread and runs again on fresh threads', async () => {
+    const pool = new SimulationPool(2);
+    try {
+      const broken = { ...prepared, tables: undefined } as unknown as typeof prepared;
+      await expect(pool.run(broken, { iterations: 2000, blockSize: 100 })).rejects.toThrow();
+      const r = await pool.run(prepared, { iterations: 2000, seed: 8, blockSize: 300 });
+      const same = await runSimulation(prepared, { iterations: 2000, seed: 8 });
+      expect(JSON.stringify(r)).toBe(JSON.stringify(same));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('summarises on threads exactly the iterations done when cancelled', async () => {
     const controller = new AbortController();
     const r = await simulateInWorkers(prepared, {
