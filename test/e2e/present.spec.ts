@@ -139,6 +139,61 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
   done();
 });
 
+/** A French number as shown (`1 689,5`, `−12,3`). */
+const frNumber = (s: string) =>
+  Number(plain(s).replace(/ /g, '').replace('−', '-').replace(',', '.'));
+
+test('presentation opens on the frontier when it is computed for the scenario', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(90_000);
+  const done = await watch(page);
+  await openDemo(page, appUrl);
+  const nav = page.getByRole('navigation', { name: 'Écrans' });
+  await nav.getByRole('link', { name: 'Frontière efficace' }).click();
+  const first = portfolio.scenarios![0]!;
+  await page.getByLabel('Enveloppes calculées').selectOption('close');
+  await page.getByLabel('Temps maximal par point').selectOption('2');
+  await page.getByRole('button', { name: 'Calculer la frontière' }).click();
+  await expect(page.getByRole('button', { name: 'Calculer la frontière' })).toBeEnabled({
+    timeout: 60_000,
+  });
+  // Value at × 1,1 minus value at × 1, read in the frontier screen's table.
+  const table = page.getByTestId('frontier-table');
+  const valueAt = async (factor: string) =>
+    frNumber(
+      (await table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^× ${factor}\\b`) }) })
+        .getByRole('cell')
+        .first()
+        .textContent()) ?? '',
+    );
+  const delta = (await valueAt('1,1')) - (await valueAt('1'));
+
+  await nav.getByRole('link', { name: 'Présentation' }).click();
+  await page.getByLabel('Scénario présenté').selectOption(first.id);
+  const outline = page.getByTestId('present-outline').locator('li');
+  const frontierTitle = outline.filter({ hasText: /^Avec 10\s%\sde budget en plus\s:\s/ });
+  await expect(frontierTitle).toHaveCount(1);
+  const shown = frNumber(
+    /: ([+−][\d  ,]+) points/.exec(plain(await frontierTitle.textContent()))![1]!,
+  );
+  expect(Math.abs(shown - delta)).toBeLessThanOrEqual(0.1 + 1e-6);
+
+  await page.getByTestId('present-start').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('slide-noPlan')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-frontier')).toBeVisible();
+  await expect(page.getByTestId('slide-frontier').getByTestId('frontier-chart')).toBeVisible();
+  await axe(page, 'the frontier view');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('present-deck')).toHaveCount(0);
+  done();
+});
+
 test('dossier: printed without navigation, finance totals as financePlan, a PDF of a page per project, charts exported', async ({
   page,
   appUrl,
