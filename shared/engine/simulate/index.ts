@@ -3,20 +3,26 @@
  * factors of a plan's projects, with a one-factor Gaussian copula and black
  * swans.
  *
- * The work is cut into blocks of iterations: `simulateBlock(prepared, seed,
- * first, count)` returns raw per-iteration arrays and `summarise(prepared,
- * blocks, seed)` merges them into the figures; `simulateInto` writes a block
- * straight into whole-run columns (shared memory for worker threads) and
- * `summariseColumns` reads them, with the per-project figures
- * (`projectFigures`) computed wherever the columns are. Iteration i's randomness
- * depends only on (seed, i) (random.ts), so the same seed gives the same
- * figures with one process, N worker threads or N Web Workers, whatever the
- * block size. `runSimulation` below runs the blocks in the calling thread,
- * reporting progress and honouring cancellation between blocks; the Node
- * runner (electron/simulate) and the renderer's workers run the same blocks
- * elsewhere. Message protocol for workers: the worker receives the
- * `PreparedSimulation` once, then `{ seed, firstIteration, count }` per block,
- * and answers the `BlockResult` (its typed arrays transferable).
+ * The work is cut into blocks of iterations. Iteration i's randomness
+ * depends only on (seed, i) (random.ts), and each summary figure is a
+ * function of the iterations in order (sums in iteration order, integer
+ * counts, order statistics), so the same seed gives the same figures with
+ * one thread, N worker threads or N Web Workers, whatever the block size.
+ * Two ways to use the blocks:
+ *
+ * - blocks with their own arrays: `simulateBlock(prepared, seed, first,
+ *   count)` returns a `BlockResult` (typed arrays transferable with
+ *   `blockBuffers`) and `summarise(prepared, blocks, seed)` merges blocks
+ *   arriving in any order. Message protocol for Web Workers: the worker
+ *   receives the `PreparedSimulation` once, then `{ seed, firstIteration,
+ *   count }` per block, and answers the `BlockResult`;
+ * - whole-run columns: `allocateColumns` (on SharedArrayBuffers for threads),
+ *   `simulateInto` writes each block in place, `projectFigures` computes one
+ *   project's figures where the columns are (the bulk of the summary, so it
+ *   is spread over the threads), and `summariseColumns` finishes. The Node
+ *   runner (electron/simulate/runner.ts) works this way on a persistent pool
+ *   of threads, and so does `runSimulation` below in the calling thread,
+ *   reporting progress and honouring cancellation between blocks.
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
 import { allocateColumns, emptyCounts, simulateInto } from './block';
