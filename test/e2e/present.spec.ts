@@ -143,7 +143,7 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
 const frNumber = (s: string) =>
   Number(plain(s).replace(/ /g, '').replace('−', '-').replace(',', '.'));
 
-test('presentation opens on the frontier when it is computed for the scenario', async ({
+test('presentation opens on the frontier when it is computed, and compares with another scenario that has a plan', async ({
   page,
   appUrl,
 }) => {
@@ -191,6 +191,28 @@ test('presentation opens on the frontier when it is computed for the scenario', 
   await axe(page, 'the frontier view');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('present-deck')).toHaveCount(0);
+
+  // A second scenario with a plan (optimised on the comparison screen): the comparison view.
+  await nav.getByRole('link', { name: 'Comparer des scénarios' }).click();
+  await page.getByLabel('Scénario A').selectOption(scenario.id);
+  await page.getByLabel('Scénario B').selectOption(first.id);
+  await page.getByLabel('Temps maximal du calcul').selectOption('2');
+  await page
+    .getByRole('button', { name: `Calculer le plan optimisé de « ${first.name} »` })
+    .click();
+  await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 60_000 });
+  await nav.getByRole('link', { name: 'Présentation' }).click();
+  await page.getByLabel('Scénario présenté').selectOption(scenario.id);
+  await expect(
+    outline.filter({ hasText: `« ${first.name} » face à « ${scenario.name} »` }),
+  ).toHaveCount(1);
+  await page.getByTestId('present-start').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('slide-compare').getByTestId('comparison')).toBeVisible();
+  await expect(page.getByTestId('slide-title')).toContainText('face à');
+  await page.keyboard.press('Escape');
   done();
 });
 
