@@ -7,9 +7,14 @@
  *   its plan, and a cancelled run keeps the points already computed;
  * - a scenario is duplicated, a project forced out in the copy (scenario
  *   screen), both optimised plans computed on the comparison screen and the
- *   differences listed; then the copy is deleted after confirmation.
+ *   differences listed; then the copy is deleted after confirmation and undo
+ *   brings it back;
+ * - a portfolio without scenarios gets its frontier under neutral settings,
+ *   and a point without a plan says why.
  * axe-core finds no WCAG 2.1 A/AA violation on either screen.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -185,5 +190,46 @@ test('scenario comparison: duplicate, force a project out in the copy, compute b
   await page.getByRole('button', { name: /^Annuler : Supprimer le scénario/ }).click();
   await expect(list.getByRole('rowheader', { name: /\(copie\)/ })).toHaveCount(1);
   await expect(list.getByRole('row', { name: /\(copie\)/ })).toContainText('3 écarté(s)');
+  done();
+});
+
+test('a portfolio without scenarios: frontier under neutral settings, a point without a plan explained', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(60_000);
+  const done = await watch(page);
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  const small = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../fixtures/petit.json', import.meta.url)), 'utf8'),
+  ) as Record<string, unknown>;
+  delete small.scenarios;
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'petit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(small)),
+  });
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toContainText('P10');
+
+  await page.getByRole('link', { name: 'Comparer des scénarios' }).click();
+  await expect(page.getByText('Ce portefeuille n’a pas encore de scénario')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Frontière efficace' }).click();
+  await expect(page.getByLabel('Scénario', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Temps maximal par point').selectOption('5');
+  await page.getByRole('button', { name: 'Calculer la frontière' }).click();
+  const table = page.getByTestId('frontier-table');
+  await expect(table.getByRole('row')).toHaveCount(6, { timeout: 45_000 });
+  await expect(page.getByRole('button', { name: 'Calculer la frontière' })).toBeEnabled();
+  await expect(page.getByTestId('frontier-title')).toContainText(
+    'Avec 25 % d’investissement en plus',
+  );
+  // Half the envelope cannot hold the mandatory projects: no plan, and why.
+  await expect(
+    table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^× 0,5$/ }) }),
+  ).toContainText('aucun plan');
+  await expect(page.getByText(/Pourquoi aucun plan à × 0,5 :.*obligatoire/)).toBeVisible();
+  await axe(page, 'a frontier with a point without a plan');
   done();
 });

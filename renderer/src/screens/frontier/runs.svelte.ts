@@ -100,7 +100,14 @@ export class FrontierRun {
       this.message = message;
     };
     this.stop = start(
-      { kind: 'frontier', portfolio, scenarioId, factors, timeLimitSeconds },
+      // No scenario at all (''): the engine's neutral settings.
+      {
+        kind: 'frontier',
+        portfolio,
+        scenarioId: scenarioId || undefined,
+        factors,
+        timeLimitSeconds,
+      },
       (reply) => {
         if (reply.type === 'point') {
           this.points = [...this.points, reply.point].sort((a, b) => a.factor - b.factor);
