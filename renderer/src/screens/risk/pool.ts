@@ -31,7 +31,7 @@ export type PoolReply =
 
 /** What the pool needs of a worker: a Web Worker has all of it. */
 export interface WorkerLike {
-  postMessage(message: PoolRequest, transfer?: Transferable[]): void;
+  postMessage(message: PoolRequest, transfer?: ArrayBuffer[]): void;
   onmessage: ((event: { data: PoolReply }) => void) | null;
   onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;
   terminate(): void;

@@ -1,0 +1,90 @@
+/**
+ * The risk screen end to end: the demo's saved plan is simulated in Web
+ * Workers, a figure is read, moving the correlation changes the figures
+ * (a saved, undoable edit), the same seed gives the same figures twice, a
+ * scenario without a plan shows the provisional heuristic plan, and axe-core
+ * finds no WCAG 2.1 A/AA violation with the results shown.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axe(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+test('risk screen: figures, correlation, same seed same figures, provisional plan, axe', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(60_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) problems.push(message.text());
+  });
+  await page.goto(appUrl);
+  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Risques' }).click();
+
+  const done = page.getByTestId('risk-done');
+  const summary = page.getByTestId('risk-value-summary');
+  await page.getByLabel('Nombre d’itérations').selectOption('1000');
+  await expect(done).toHaveText(/1\s000 itérations, graine 42/, { timeout: 30_000 });
+  await expect(page.getByTestId('risk-plan')).toContainText('Priorité usagers');
+  const p50 = Number(
+    plain(await page.getByTestId('risk-value-p50').textContent())
+      .replace(/\s/g, '')
+      .replace(',', '.'),
+  );
+  expect(p50).toBeGreaterThan(0);
+  const before = plain(await summary.textContent());
+  expect(before).toMatch(/P50 [\d ,]+, P90 [\d ,]+ points/);
+  await axe(page, 'the risk screen with results');
+
+  // Correlation to its maximum: one edit, new figures.
+  const slider = page.getByLabel(/^Corrélation entre projets/);
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('risk-correlation-value')).toHaveText('0,95');
+  await expect(summary).not.toHaveText(before, { timeout: 30_000 });
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const correlated = plain(await summary.textContent());
+
+  // Same seed twice, same figures; another seed, other figures.
+  const seed = page.getByLabel('Graine du hasard');
+  await seed.fill('7');
+  await seed.press('Tab');
+  await expect(done).toHaveText(/graine 7\./, { timeout: 30_000 });
+  const first = plain(await summary.textContent());
+  expect(first).not.toBe(correlated);
+  await seed.fill('42');
+  await seed.press('Tab');
+  await expect(done).toHaveText(/graine 42\./, { timeout: 30_000 });
+  expect(plain(await summary.textContent())).toBe(correlated);
+  await seed.fill('7');
+  await seed.press('Tab');
+  await expect(done).toHaveText(/graine 7\./, { timeout: 30_000 });
+  expect(plain(await summary.textContent())).toBe(first);
+
+  // A scenario without a saved plan: the heuristic's plan, said plainly.
+  await page
+    .getByLabel('Scénario', { exact: true })
+    .selectOption({ label: 'Scénario de référence' });
+  await expect(page.getByTestId('risk-provisional')).toContainText(
+    'plan provisoire : classement par valeur par euro',
+    { ignoreCase: true },
+  );
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  await axe(page, 'the risk screen with a provisional plan');
+  expect(problems).toEqual([]);
+});
