@@ -76,6 +76,25 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
   await expect(done).toHaveText(/graine 7\./, { timeout: 30_000 });
   expect(plain(await summary.textContent())).toBe(first);
 
+  // 50 000 iterations: time printed (not asserted); then a new run cancelled midway.
+  const began = Date.now();
+  await page.getByLabel('Nombre d’itérations').selectOption('50000');
+  await expect(done).toHaveText(/50\s000 itérations, graine 7\./, { timeout: 40_000 });
+  console.log(`risk screen: 50 000 iterations of the demo plan in ${Date.now() - began} ms`);
+  await seed.fill('8');
+  await seed.press('Tab');
+  await expect(page.getByRole('progressbar')).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Annuler la simulation' }).click();
+  await expect(page.getByText(/Simulation annulée/)).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.getByLabel('Nombre d’itérations').selectOption('1000');
+  await expect(done).toHaveText(/graine 8\./, { timeout: 30_000 });
+
+  // English.
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByText(/^Value delivered before the end of the term/)).toBeVisible();
+  await page.getByRole('button', { name: 'FR', exact: true }).click();
+
   // A scenario without a saved plan: the heuristic's plan, said plainly.
   await page
     .getByLabel('Scénario', { exact: true })
