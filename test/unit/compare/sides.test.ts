@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Portfolio } from '../../../shared/model/portfolio';
-import type { PlanRun } from '../../../renderer/src/screens/frontier/runs.svelte';
-import { scenarioKey, sidePlan } from '../../../renderer/src/screens/compare/sides';
+import {
+  scenarioKey,
+  sidePlan,
+  type PlanRunView,
+} from '../../../renderer/src/screens/compare/sides';
 import { example } from '../model/fixtures';
 
 function doc(): Portfolio {
@@ -19,7 +22,7 @@ function doc(): Portfolio {
   return d;
 }
 
-const run = (fields: Partial<PlanRun>) => fields as PlanRun;
+const run = (fields: PlanRunView) => fields;
 
 describe('the plan standing for a scenario', () => {
   it('is none without a saved or computed plan', () => {

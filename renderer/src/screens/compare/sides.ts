@@ -6,7 +6,13 @@
 import { checkPlan } from '../../../../shared/engine/optimise';
 import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
 import { resolveScenario } from '../../../../shared/model/portfolio';
-import type { PlanRun } from '../frontier/runs.svelte';
+
+/** What the comparison reads of a plan run (frontier/runs.svelte.ts `PlanRun`). */
+export interface PlanRunView {
+  plan: PlanEntry[] | null;
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  key: string;
+}
 
 /** What an optimised plan of the scenario depends on (its saved plan aside). */
 export function scenarioKey(portfolio: Portfolio, scenarioId: string): string {
@@ -31,7 +37,7 @@ export type SidePlan =
 export function sidePlan(
   portfolio: Portfolio,
   scenarioId: string,
-  run: PlanRun | undefined,
+  run: PlanRunView | undefined,
 ): SidePlan {
   const known = new Set(portfolio.projects.map((p) => p.id));
   if (
