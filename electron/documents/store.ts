@@ -622,7 +622,18 @@ export class DocumentStore {
       if (!this.#unsaved) this.#refreshIfChangedElsewhere(db);
       this.#checkBase(baseRevision);
       const before = this.#portfolio;
-      const after = applyOps(before, throughJson(edit.ops));
+      let ops: Edit['ops'];
+      try {
+        ops = throughJson(edit.ops);
+      } catch (error) {
+        // Nesting deep enough to exhaust the stack: refused like any invalid edit.
+        if (!(error instanceof RangeError)) throw error;
+        return {
+          ok: false,
+          problems: [{ path: '', message: 'La modification est imbriquée trop profondément.' }],
+        };
+      }
+      const after = applyOps(before, ops);
       const checked = validatePortfolio(after);
       if (!checked.ok) return { ok: false, problems: checked.problems };
       if (this.#unsaved) this.#keepInMemory(after, undefined);

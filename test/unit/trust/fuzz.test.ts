@@ -166,6 +166,16 @@ describe('the JSON reader and validator on any input', () => {
     if (!read.ok) expect(read.problems[0]!.message).toMatch(/imbriqué/);
     const parsed = JSON.parse(text) as Portfolio;
     expect(() => DocumentStore.create(join(dir, 'profond.arbitra'), parsed)).toThrow(DocumentError);
+    // An edit nested that deep is refused like any invalid edit, and writes nothing.
+    const store = DocumentStore.create(join(dir, 'ok.arbitra'), smallPortfolio());
+    const value: unknown = JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+    const refused = store.applyEdit({
+      label: 'profond',
+      ops: [{ op: 'section.put', section: 'risk', value }],
+    });
+    expect(refused.ok).toBe(false);
+    expect(store.revision).toBe(0);
+    store.close();
   });
 
   it('refuses a JSON file over the size limit before reading it', async () => {
