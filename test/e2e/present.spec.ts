@@ -234,12 +234,12 @@ test('dossier: printed without navigation, finance totals as financePlan, a PDF 
 
   // Chart export: the roadmap as SVG, then as PNG.
   const exportButton = (format: string) =>
-    page.getByRole('button', { name: `${format} : Le plan` });
+    page.getByRole('button', { name: `${format} : Feuille de route` });
   const [svgDownload] = await Promise.all([
     page.waitForEvent('download'),
     exportButton('SVG').click(),
   ]);
-  expect(svgDownload.suggestedFilename()).toBe('le-plan.svg');
+  expect(svgDownload.suggestedFilename()).toBe('feuille-de-route.svg');
   const svgText = readFileSync((await svgDownload.path())!, 'utf8');
   expect(svgText).toMatch(/^<\?xml/);
   expect(svgText).toContain('<svg');
@@ -248,7 +248,7 @@ test('dossier: printed without navigation, finance totals as financePlan, a PDF 
     page.waitForEvent('download'),
     exportButton('PNG').click(),
   ]);
-  expect(pngDownload.suggestedFilename()).toBe('le-plan.png');
+  expect(pngDownload.suggestedFilename()).toBe('feuille-de-route.png');
   const png = readFileSync((await pngDownload.path())!);
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.length).toBeGreaterThan(2000);
