@@ -20,6 +20,7 @@ import {
 import { checkPreparedPlan } from './check';
 import { conflictByDeletion, staticReasons } from './diagnose';
 import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
+import { improvePlan } from './improve';
 import { resolveHighs, runModel, type HighsSource } from './highs';
 import { buildModel, columnsToPlan, planToColumns } from './model';
 import { planObjective, planUsage, prepareProblem, type PreparedProblem } from './problem';
@@ -214,8 +215,10 @@ export async function optimise(
       return undefined;
     },
   };
+  // Time kept, out of the limit, to polish a plan the solver could not prove optimal.
+  const polish = Math.min(1, Math.max(0.1, 0.05 * limit));
   const out = runModel(highs, model, {
-    timeLimitSeconds: Math.max(0.01, limit - elapsed()),
+    timeLimitSeconds: Math.max(0.01, limit - polish - elapsed()),
     gap: options.gap ?? 1e-4,
     start: fallback ? planToColumns(problem, model, fallback) : undefined,
     callbacks,
@@ -241,6 +244,27 @@ export async function optimise(
     plan = fallback;
   }
   plan ??= fallback;
+  if (plan && !proven && !options.signal?.aborted) {
+    const better = improvePlan(
+      problem,
+      plan,
+      1000 * Math.max(0, Math.min(polish, limit - elapsed())),
+    );
+    if (
+      planObjective(problem, better) > planObjective(problem, plan) + 1e-9 &&
+      checkPreparedPlan(problem, better).length === 0
+    ) {
+      plan = better;
+      options.onProgress?.({
+        phase: 'solving',
+        objective: planObjective(problem, better),
+        bound: Number.isFinite(out.bound) ? out.bound : null,
+        gap: relativeGap(planObjective(problem, better), out.bound),
+        seconds: elapsed(),
+        plan: better,
+      });
+    }
+  }
   if (!plan) {
     return finish('unknown', [], out.bound, [
       `Aucun plan trouvé en ${limit} s, et l'absence de plan n'est pas prouvée : relancez avec plus de temps.`,
