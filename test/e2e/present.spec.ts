@@ -284,5 +284,8 @@ test('dossier: printed without navigation, finance totals as financePlan, a PDF 
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(1 + scenario.plan!.length);
+  console.log(
+    `dossier PDF: ${pages} pages, ${pdf.length} bytes, ${scenario.plan!.length} planned projects`,
+  );
   done();
 });
