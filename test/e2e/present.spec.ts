@@ -71,6 +71,7 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
     1,
     { timeout: 60_000 },
   );
+  await axe(page, 'the presentation outline');
   const titles = (await outline.allTextContents()).map(plain);
   // Saved plan, no frontier computed, one scenario with a plan: value, roadmap,
   // money, risk, decisions.
