@@ -102,7 +102,13 @@ describe('risk screen: worker pool', () => {
       const progress: number[] = [];
       const run = runPool(
         prepared,
-        { iterations: 2_500, seed: 7, workers, blockSize: 300, onProgress: (d) => progress.push(d) },
+        {
+          iterations: 2_500,
+          seed: 7,
+          workers,
+          blockSize: 300,
+          onProgress: (d) => progress.push(d),
+        },
         () => fakeWorker(seeded(workers)),
       );
       const { result, blocks } = await run.done;
@@ -146,9 +152,9 @@ describe('risk screen: worker pool', () => {
 
   it('contiguousPrefix stops at the first gap; worker count stays within 1..4', () => {
     const b = (first: number, count: number) => ({ firstIteration: first, count }) as BlockResult;
-    expect(contiguousPrefix([b(20, 10), b(0, 10), b(30, 5)]).map((x) => x.firstIteration)).toEqual(
-      [0],
-    );
+    expect(contiguousPrefix([b(20, 10), b(0, 10), b(30, 5)]).map((x) => x.firstIteration)).toEqual([
+      0,
+    ]);
     expect(contiguousPrefix([b(10, 10), b(0, 10)]).map((x) => x.firstIteration)).toEqual([0, 10]);
     expect(workerCount(16)).toBe(4);
     expect(workerCount(1)).toBe(1);
@@ -177,7 +183,9 @@ describe('risk screen: charts data', () => {
     }
     // Independent: the share of iterations at or below each point is at least its probability.
     for (const point of curve) {
-      expect(probabilityAtMost(sample, point.value)).toBeGreaterThanOrEqual(point.probability - 1e-12);
+      expect(probabilityAtMost(sample, point.value)).toBeGreaterThanOrEqual(
+        point.probability - 1e-12,
+      );
     }
     expect(Math.max(...sample)).toBeLessThanOrEqual(result.value.planned + 1e-9);
   });
