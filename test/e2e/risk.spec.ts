@@ -105,5 +105,10 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
   );
   await expect(done).toBeVisible({ timeout: 30_000 });
   await axe(page, 'the risk screen with a provisional plan');
+  // The correlation change is one undoable edit of the document.
+  await page
+    .getByRole('button', { name: /^Annuler : Corrélation de la simulation : 0,95/ })
+    .click();
+  await expect(page.getByTestId('risk-correlation-value')).toHaveText('0,3');
   expect(problems).toEqual([]);
 });
