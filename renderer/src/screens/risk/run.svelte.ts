@@ -3,18 +3,16 @@
  * (pool.ts), restarted (debounced) whenever what it depends on changes. A
  * new request cancels the run under way at once; its figures are dropped.
  * The last finished figures stay on screen while the next run computes.
+ * Everything heavy (blocks, merge, sorting) runs in workers; the page only
+ * prepares the plan and lays out the merged figures.
  */
 import { prepareSimulation, type SimulationResult } from '../../../../shared/engine/simulate';
 import type { Portfolio } from '../../../../shared/model/portfolio';
 import {
-  delayCauses,
   fanYears,
-  probabilityAtMost,
   roadmapRows,
-  sCurve,
   simulatedPlan,
   tornadoBars,
-  valueSample,
   type CurvePoint,
   type FanYear,
   type RoadmapRow,
@@ -144,6 +142,7 @@ export class RiskRun {
         iterations: request.iterations,
         seed: request.seed,
         workers: this.workers,
+        portfolio: request.portfolio,
         onProgress: (done) => {
           if (id === this.generation) this.done = done;
         },
@@ -152,22 +151,15 @@ export class RiskRun {
     );
     this.current = run;
     run.done.then(
-      ({ result, blocks }) => {
+      ({ result, curve, pAll, causes }) => {
         if (id !== this.generation) return;
         this.current = null;
-        const sample = valueSample(blocks);
-        const causes = delayCauses(
-          request.portfolio,
-          prepared.projectIds,
-          prepared.startYears,
-          blocks,
-        );
         this.figures = {
           key,
           plan,
           result,
-          curve: sCurve(sample),
-          pAll: 1 - probabilityAtMost(sample, result.value.planned - 1e-9),
+          curve,
+          pAll,
           rows: roadmapRows(request.portfolio, result, causes),
           fan: fanYears(result),
           tornado: tornadoBars(request.portfolio, result),
