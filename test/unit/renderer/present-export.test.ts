@@ -3,7 +3,7 @@
  * case, accents and punctuation dropped, never empty.
  */
 import { describe, expect, it } from 'vitest';
-import { fileNameOf } from '../../../renderer/src/screens/dossier/exportChart';
+import { fileNameOf } from '../../../renderer/src/screens/dossier/fileName';
 
 describe('chart file names', () => {
   it('keeps letters and digits, joined by single hyphens', () => {
