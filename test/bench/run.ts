@@ -5,12 +5,14 @@
  * `BENCH=simulate npm run bench` (or BENCH=optimise, or a comma-separated
  * list) runs only the named benchmarks.
  */
+import { benchLarge } from './large';
 import { benchOptimise } from './optimise';
 import { benchSimulate } from './simulate';
 
 const benches: [string, () => Promise<void>][] = [
   ['optimise', benchOptimise],
   ['simulate', benchSimulate],
+  ['large', benchLarge],
 ];
 
 const only = process.env.BENCH?.split(',').map((name) => name.trim());
