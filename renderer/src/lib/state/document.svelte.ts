@@ -177,6 +177,16 @@ export class DocumentStore {
             status.fail(t('edit.conflict'));
             return;
           }
+          if (error instanceof ApiError && error.code === 'io') {
+            // The file refused the write (read-only, disk full): the main
+            // process kept the edit in memory and says so. Show what it holds,
+            // keep undo, and let the message point to « Enregistrer sous… ».
+            this.pending = [];
+            const state = await call('document.current', {}).catch(() => null);
+            if (state) this.adopt(state, true);
+            status.fail(t('edit.failed', { message: messageOf(error) }));
+            return;
+          }
           if (error instanceof ApiError && error.problems.length > 0) {
             this.refuse(head, error.problems);
           } else {
