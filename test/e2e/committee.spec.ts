@@ -7,19 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { exportDocumentWorkbook, SHEETS } from '../../electron/documents/xlsx';
 import { financePlan } from '../../shared/engine/finance';
 import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
+import { axe, plain } from './checks';
 import { expect, test } from './fixtures';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const demo = JSON.parse(readFileSync(join(ROOT, 'resources/demo.json'), 'utf8')) as Portfolio;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 const euros = (n: number) =>
   plain(
     new Intl.NumberFormat('fr-FR', {
@@ -28,15 +24,6 @@ const euros = (n: number) =>
       maximumFractionDigits: 0,
     }).format(n),
   );
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
 
 test('committee: record a decision, see it in the log, apply it to the scenario; finance table; axe', async ({
   openApp,

@@ -7,37 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { axe, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-/** Fails on CSP violations and page errors. */
-async function watch(page: Page): Promise<() => void> {
-  const problems: string[] = [];
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
-}
-
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 test('pairwise comparison by keyboard, weights applied, value changed, robustness cancelled', async ({
   page,
@@ -45,8 +16,7 @@ test('pairwise comparison by keyboard, weights applied, value changed, robustnes
 }) => {
   test.setTimeout(90_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   await page.getByRole('link', { name: 'Critères et valeur' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Critères et valeur' })).toBeVisible();
   await axe(page, 'the criteria screen');
@@ -129,8 +99,7 @@ test('a small portfolio: what the saved plan gives each axis, and the robustness
 }) => {
   test.setTimeout(90_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   const small = JSON.parse(
     readFileSync(fileURLToPath(new URL('../fixtures/petit.json', import.meta.url)), 'utf8'),
   ) as { scenarios: { plan?: { project: string; start: number }[] }[] };

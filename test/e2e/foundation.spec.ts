@@ -6,44 +6,9 @@
  * axe-core (WCAG 2.1 A/AA) on each screen. Any Content-Security-Policy
  * violation fails the test.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axe, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Fails on CSP violations and page errors seen during the test. */
-async function watch(page: Page): Promise<() => void> {
-  const problems: string[] = [];
-  // A string: this runs in the page, and the test's tsconfig has no DOM types.
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
-}
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-/** Visible text with the no-break spaces of French number formats made plain. */
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-async function openDemo(page: Page, appUrl: string) {
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
-}
 
 const rows = (page: Page) => page.locator('table.project-table tbody tr');
 

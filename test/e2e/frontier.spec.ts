@@ -15,40 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { axe, frontierValueAt, frNumber, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-/** Fails on CSP violations and page errors. */
-async function watch(page: Page): Promise<() => void> {
-  const problems: string[] = [];
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
-}
-
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
-/** A French number as shown (`1 689,5`, `−12,3`). */
-const frNumber = (s: string) =>
-  Number(plain(s).replace(/ /g, '').replace('−', '-').replace(',', '.'));
 
 test('efficient frontier: title from the points, current scenario marked, a point’s plan by keyboard, cancel keeps points', async ({
   page,
@@ -56,8 +24,7 @@ test('efficient frontier: title from the points, current scenario marked, a poin
 }) => {
   test.setTimeout(90_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   await page.getByRole('link', { name: 'Frontière efficace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Frontière efficace' })).toBeVisible();
   await expect(page.getByText('Pas encore calculée pour ce scénario.')).toBeVisible();
@@ -72,16 +39,7 @@ test('efficient frontier: title from the points, current scenario marked, a poin
 
   // The title: value at × 1,1 minus value at × 1, from the table.
   const table = page.getByTestId('frontier-table');
-  const valueAt = async (factor: string) =>
-    frNumber(
-      (await table
-        .getByRole('row')
-        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^× ${factor}\\b`) }) })
-        .getByRole('cell')
-        .first()
-        .textContent()) ?? '',
-    );
-  const delta = (await valueAt('1,1')) - (await valueAt('1'));
+  const delta = (await frontierValueAt(page, '1,1')) - (await frontierValueAt(page, '1'));
   const title = page.getByTestId('frontier-title');
   await expect(title).toContainText('Avec 10 % d’investissement en plus');
   const shown = frNumber(/: ([+−][\d  ,]+) points/.exec(plain(await title.textContent()))![1]!);
@@ -133,8 +91,7 @@ test('scenario comparison: duplicate, force a project out in the copy, compute b
 }) => {
   test.setTimeout(90_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   await page.getByRole('link', { name: 'Comparer des scénarios' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Comparer des scénarios' }),
@@ -199,8 +156,7 @@ test('a portfolio without scenarios: frontier under neutral settings, a point wi
 }) => {
   test.setTimeout(60_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   const small = JSON.parse(
     readFileSync(fileURLToPath(new URL('../fixtures/petit.json', import.meta.url)), 'utf8'),
   ) as Record<string, unknown>;

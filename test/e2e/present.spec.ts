@@ -9,48 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { financePlan } from '../../shared/engine/finance';
 import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
 import { formatEuros } from '../../renderer/src/lib/i18n/format';
+import { axe, frontierValueAt, frNumber, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const portfolio = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../resources/demo.json', import.meta.url)), 'utf8'),
 ) as Portfolio;
 /** The scenario both screens open on: the first with a saved plan. */
 const scenario = portfolio.scenarios!.find((s) => (s.plan ?? []).length > 0)!;
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
-
-async function watch(page: Page): Promise<() => void> {
-  const problems: string[] = [];
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
-}
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-async function openDemo(page: Page, appUrl: string) {
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
-}
 
 test('presentation: every view by keyboard, titles announced, axe on two views', async ({
   page,
@@ -140,10 +109,6 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
   done();
 });
 
-/** A French number as shown (`1 689,5`, `−12,3`). */
-const frNumber = (s: string) =>
-  Number(plain(s).replace(/ /g, '').replace('−', '-').replace(',', '.'));
-
 test('presentation opens on the frontier when it is computed, and compares with another scenario that has a plan', async ({
   page,
   appUrl,
@@ -161,17 +126,7 @@ test('presentation opens on the frontier when it is computed, and compares with 
     timeout: 60_000,
   });
   // Value at × 1,1 minus value at × 1, read in the frontier screen's table.
-  const table = page.getByTestId('frontier-table');
-  const valueAt = async (factor: string) =>
-    frNumber(
-      (await table
-        .getByRole('row')
-        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^× ${factor}\\b`) }) })
-        .getByRole('cell')
-        .first()
-        .textContent()) ?? '',
-    );
-  const delta = (await valueAt('1,1')) - (await valueAt('1'));
+  const delta = (await frontierValueAt(page, '1,1')) - (await frontierValueAt(page, '1'));
 
   await nav.getByRole('link', { name: 'Présentation' }).click();
   await page.getByLabel('Scénario présenté').selectOption(first.id);

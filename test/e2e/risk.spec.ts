@@ -5,35 +5,16 @@
  * scenario without a plan shows the provisional heuristic plan, and axe-core
  * finds no WCAG 2.1 A/AA violation with the results shown.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { axe, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 test('risk screen: figures, correlation, same seed same figures, provisional plan, axe', async ({
   page,
   appUrl,
 }) => {
   test.setTimeout(60_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (/content security policy/i.test(message.text())) problems.push(message.text());
-  });
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  const clean = await watch(page);
+  await openDemo(page, appUrl);
   await page.getByRole('link', { name: 'Risques' }).click();
 
   const done = page.getByTestId('risk-done');
@@ -110,5 +91,5 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
     .getByRole('button', { name: /^Annuler : Corrélation de la simulation : 0,95/ })
     .click();
   await expect(page.getByTestId('risk-correlation-value')).toHaveText('0,3');
-  expect(problems).toEqual([]);
+  clean();
 });

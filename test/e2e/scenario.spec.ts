@@ -6,41 +6,12 @@
  * stopped and its best plan so far kept; axe-core finds no WCAG 2.1 A/AA
  * violation with the results shown.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axe, frNumber, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axe(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${what}`).toEqual([]);
-}
-
-/** Fails on CSP violations and page errors. */
-async function watch(page: Page): Promise<() => void> {
-  const problems: string[] = [];
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    if (/content security policy|CSP violation/i.test(text)) problems.push(text);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return () => expect(problems, 'CSP violations or page errors').toEqual([]);
-}
-
-const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
-const frNumber = (s: string | null) => Number(plain(s).replace(/\s/g, '').replace(',', '.'));
-
-async function openScreen(page: Page) {
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+async function openScreen(page: Page, appUrl: string) {
+  await openDemo(page, appUrl);
   await page.getByRole('link', { name: 'Scénarios et optimisation' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Scénarios et optimisation' }),
@@ -53,8 +24,7 @@ test('optimises a fast scenario, compares with the heuristic, saves the plan acr
 }) => {
   test.setTimeout(60_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await openScreen(page);
+  await openScreen(page, appUrl);
   await page
     .getByLabel('Scénario', { exact: true })
     .selectOption({ label: 'Scénario de référence' });
@@ -122,8 +92,7 @@ test('a long run stopped keeps its best plan so far; the screen passes axe with 
 }) => {
   test.setTimeout(60_000);
   const done = await watch(page);
-  await page.goto(appUrl);
-  await openScreen(page);
+  await openScreen(page, appUrl);
   await page
     .getByLabel('Scénario', { exact: true })
     .selectOption({ label: 'Scénario de référence' });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from '@playwright/test';
+import { openDemo } from './checks';
 import { expect, test } from './fixtures';
 
 const HOSTILE = [
@@ -38,8 +39,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Écrans' });
 
 test('requests nothing but its own origin while every screen is used', async ({ page, appUrl }) => {
   const seen = record(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
   await page.locator('table.project-table tbody tr').first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
@@ -64,8 +64,7 @@ test('shows HTML and formulas in imported names as text, never runs them', async
   appUrl,
 }) => {
   const seen = record(page);
-  await page.goto(appUrl);
-  await expect(page.getByRole('table', { name: /Projets du portefeuille/ })).toBeVisible();
+  await openDemo(page, appUrl);
 
   const doc = JSON.parse(
     readFileSync(new URL('../fixtures/petit.json', import.meta.url), 'utf8'),
