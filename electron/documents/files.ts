@@ -18,7 +18,7 @@ import {
   temporarySibling,
   type StoreOptions,
 } from './store';
-import { exportDocumentWorkbook, readDocumentWorkbookFile, writeBytesAtomic } from './xlsx';
+import { exportDocumentWorkbook, importDocumentWorkbook } from './xlsx';
 
 export type PortfolioFileKind = 'json' | 'arbitra' | 'xlsx';
 
@@ -70,6 +70,24 @@ function jsonSyntaxMessage(path: string, text: string, error: unknown): string {
  */
 export const MAX_JSON_BYTES = 200 * 1024 * 1024;
 
+/** Why a file could not be read, in words (missing, a folder, anything else). */
+function readFailure(path: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return `Le fichier « ${basename(path)} » est introuvable.`;
+  if (code === 'EISDIR') return `« ${basename(path)} » est un dossier, pas un fichier.`;
+  return `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`;
+}
+
+async function readWorkbookPortfolio(path: string): Promise<ReadPortfolioResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(path);
+  } catch (error) {
+    return { ok: false, problems: problem(readFailure(path, error)) };
+  }
+  return importDocumentWorkbook(bytes);
+}
+
 async function readJsonPortfolio(path: string): Promise<ReadPortfolioResult> {
   let text: string;
   try {
@@ -84,20 +102,7 @@ async function readJsonPortfolio(path: string): Promise<ReadPortfolioResult> {
     }
     text = await fs.promises.readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT')
-      return { ok: false, problems: problem(`Le fichier « ${basename(path)} » est introuvable.`) };
-    if (code === 'EISDIR')
-      return {
-        ok: false,
-        problems: problem(`« ${basename(path)} » est un dossier, pas un fichier.`),
-      };
-    return {
-      ok: false,
-      problems: problem(
-        `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`,
-      ),
-    };
+    return { ok: false, problems: problem(readFailure(path, error)) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let input: unknown;
@@ -130,7 +135,7 @@ export async function readPortfolioFile(
         return { ok: true, portfolio, warnings };
       }
       case 'xlsx':
-        return await readDocumentWorkbookFile(target);
+        return await readWorkbookPortfolio(target);
       default:
         return { ok: false, problems: problem(unknownExtension(target)) };
     }
@@ -146,17 +151,17 @@ export async function readPortfolioFile(
 }
 
 /**
- * Writes `text` to `path` atomically: a temporary file in the same folder,
- * flushed to disk, then renamed over the target. A crash or an error leaves
- * the previous file as it was.
+ * Writes `data` (text as UTF-8, or bytes) to `path` atomically: a temporary
+ * file in the same folder, flushed to disk, then renamed over the target. A
+ * crash or an error leaves the previous file as it was.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const target = resolve(path);
   const temporary = temporarySibling(target, 'ecriture');
   try {
     const handle = await fs.promises.open(temporary, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -219,7 +224,7 @@ export async function writePortfolioFile(
       return;
     }
     case 'xlsx':
-      return writeBytesAtomic(target, await exportDocumentWorkbook(portfolio));
+      return writeFileAtomic(target, await exportDocumentWorkbook(portfolio));
     default:
       throw new DocumentError('io', unknownExtension(target));
   }

@@ -22,8 +22,6 @@
  *    French headers, amounts in euros, header rows frozen. Amounts are values
  *    (not formulas), equal to the engine's figures to the cent.
  */
-import * as fs from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FinanceReport } from '../../shared/engine/finance';
 import {
@@ -34,7 +32,6 @@ import {
   type Problem,
 } from '../../shared/model/portfolio';
 import { validatePortfolio } from '../../shared/model/validate';
-import { DocumentError, syncFolder, temporarySibling } from './store';
 
 // ---------------------------------------------------------------------------
 // Tables: the workbook as plain data, the same on export and import.
@@ -1327,55 +1324,4 @@ export async function exportFinanceWorkbook(
     if (last.getCell(1).value === 'Total') last.font = { bold: true };
   }
   return toBuffer(workbook);
-}
-
-// ---------------------------------------------------------------------------
-// Files.
-
-/** Writes bytes atomically (temporary file, flushed, renamed). Throws a DocumentError. */
-export async function writeBytesAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const target = resolve(path);
-  const temporary = temporarySibling(target, 'xlsx');
-  try {
-    const handle = await fs.promises.open(temporary, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(temporary, target);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
-    throw new DocumentError(
-      'io',
-      `« ${basename(target)} » n’a pas pu être enregistré (${(error as Error).message}).`,
-      [],
-      error,
-    );
-  }
-  syncFolder(dirname(target));
-}
-
-/** Reads a document workbook file. Never throws. */
-export async function readDocumentWorkbookFile(path: string): Promise<WorkbookImport> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(resolve(path));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '',
-          message:
-            code === 'ENOENT'
-              ? `Le fichier « ${basename(path)} » est introuvable.`
-              : `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`,
-        },
-      ],
-    };
-  }
-  return importDocumentWorkbook(bytes);
 }
