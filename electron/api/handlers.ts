@@ -19,11 +19,8 @@ import { emptyPortfolio } from '../../shared/model/defaults';
 import { validatePortfolio } from '../../shared/model/validate';
 import { portfolioToJson, readPortfolioFile } from '../documents/files';
 import { DocumentStore, type StoreOptions } from '../documents/store';
-import {
-  exportDocumentWorkbook,
-  exportFinanceWorkbook,
-  importDocumentWorkbook,
-} from '../documents/xlsx';
+import { exportFinanceWorkbook } from '../documents/finance-workbook';
+import { exportDocumentWorkbook, importDocumentWorkbook } from '../documents/xlsx';
 import { financePlan, requiredProjectsPlan } from '../../shared/engine/finance';
 import { resolveScenario } from '../../shared/model/portfolio';
 import type { AppContext } from '../app/context';

@@ -17,15 +17,11 @@
  *    problems are reported at the cell they come from when it is known. A
  *    workbook with any problem gives no document at all.
  *
- * 2. The **finance workbook** of a plan (MODEL.md §6, `financePlan`): sheets
- *    Plan, CP par projet et année, AP, FCTVA, Fonctionnement and Coût net,
- *    French headers, amounts in euros, header rows frozen. Amounts are values
- *    (not formulas), equal to the engine's figures to the cent.
+ * The finance workbook of a plan is in `finance-workbook.ts`, on the same
+ * sheet writer (`writeWorkbook`).
  */
 import ExcelJS from 'exceljs';
-import type { FinanceReport } from '../../shared/engine/finance';
 import {
-  DEFAULT_FCTVA_RATE,
   FORMAT_NAME,
   FORMAT_VERSION,
   type Portfolio,
@@ -38,9 +34,9 @@ import { validatePortfolio } from '../../shared/model/validate';
 
 export type CellValue = string | number | null;
 
-type ColumnKind = 'text' | 'number' | 'money' | 'percent' | 'days' | 'factor';
+export type ColumnKind = 'text' | 'number' | 'money' | 'percent' | 'days' | 'factor';
 
-interface Column {
+export interface Column {
   header: string;
   kind: ColumnKind;
   width?: number;
@@ -115,7 +111,7 @@ const P = {
 const YES = 'oui';
 const NO = 'non';
 
-function col(header: string, kind: ColumnKind = 'text', width?: number): Column {
+export function col(header: string, kind: ColumnKind = 'text', width?: number): Column {
   return width === undefined ? { header, kind } : { header, kind, width };
 }
 
@@ -1067,10 +1063,6 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
   return sheet;
 }
 
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Arbitra';
@@ -1080,11 +1072,30 @@ function newWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * Tables as an .xlsx workbook: one sheet each, header row frozen, number
+ * formats by column kind, and a last row whose first cell is `boldRow`
+ * (a total) in bold.
+ */
+export async function writeWorkbook(
+  tables: readonly Table[],
+  options: { title?: string; boldRow?: string } = {},
+): Promise<Buffer> {
+  const workbook = newWorkbook();
+  if (options.title) workbook.title = options.title;
+  for (const table of tables) {
+    const sheet = addSheet(workbook, table);
+    const last = sheet.getRow(sheet.rowCount);
+    if (options.boldRow !== undefined && last.getCell(1).value === options.boldRow) {
+      last.font = { bold: true };
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 /** The document workbook (.xlsx bytes). */
 export async function exportDocumentWorkbook(portfolio: Portfolio): Promise<Buffer> {
-  const workbook = newWorkbook();
-  for (const table of documentWorkbookTables(portfolio)) addSheet(workbook, table);
-  return toBuffer(workbook);
+  return writeWorkbook(documentWorkbookTables(portfolio));
 }
 
 function cellValue(value: ExcelJS.CellValue): CellValue {
@@ -1140,188 +1151,4 @@ export async function importDocumentWorkbook(bytes: Uint8Array): Promise<Workboo
     };
   }
   return documentFromReadTables(tables);
-}
-
-// ---------------------------------------------------------------------------
-// The finance workbook.
-
-export const FINANCE_SHEETS = {
-  plan: 'Plan',
-  cp: 'CP par projet et année',
-  ap: 'AP',
-  fctva: 'FCTVA',
-  operating: 'Fonctionnement',
-  netCost: 'Coût net',
-} as const;
-
-/** The finance workbook of a plan, as tables. Pure. */
-export function financeTables(
-  portfolio: Portfolio,
-  report: FinanceReport,
-  scenarioName: string,
-): Table[] {
-  const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
-  const years = report.years;
-  const lastYear = years[years.length - 1] ?? portfolio.horizon.firstYear;
-  const total = 'Total';
-  const plan: Table = {
-    name: FINANCE_SHEETS.plan,
-    columns: [
-      col('Projet', 'text', 12),
-      col('Nom', 'text', 44),
-      col('Démarrage', 'number', 12),
-      col('Dernière année de réalisation', 'number', 16),
-      col('Autorisation de programme (AP)', 'money', 20),
-    ],
-    rows: [
-      ...report.projects.map((l) => [
-        l.project,
-        names.get(l.project) ?? null,
-        l.start,
-        l.start + l.cp.length - 1,
-        l.ap,
-      ]),
-    ],
-  };
-  const cp: Table = {
-    name: FINANCE_SHEETS.cp,
-    columns: [
-      col('Projet', 'text', 12),
-      col('Nom', 'text', 40),
-      ...years.map((y) => col(`CP ${y}`, 'money', 16)),
-      col(`CP après ${lastYear}`, 'money', 16),
-      col('Total des CP', 'money', 18),
-    ],
-    rows: [],
-  };
-  const colTotals = new Array<number>(years.length + 2).fill(0);
-  for (const l of report.projects) {
-    const row = years.map((y) => {
-      const k = y - l.start;
-      return k >= 0 && k < l.cp.length ? l.cp[k]! : 0;
-    });
-    const after = l.cp.reduce((s, v, k) => (l.start + k > lastYear ? s + v : s), 0);
-    const all = [...row, cents(after), l.ap];
-    all.forEach((v, i) => (colTotals[i]! += v));
-    cp.rows.push([l.project, names.get(l.project) ?? null, ...all]);
-  }
-  cp.rows.push([total, null, ...colTotals.map(cents)]);
-  const ap: Table = {
-    name: FINANCE_SHEETS.ap,
-    columns: [
-      col('Projet', 'text', 12),
-      col('Nom', 'text', 44),
-      col('Autorisation de programme (AP)', 'money', 20),
-      col('Durée (années)', 'number', 12),
-      col('Années', 'text', 14),
-    ],
-    rows: [
-      ...report.projects.map((l) => [
-        l.project,
-        names.get(l.project) ?? null,
-        l.ap,
-        l.cp.length,
-        l.cp.length > 1 ? `${l.start}–${l.start + l.cp.length - 1}` : String(l.start),
-      ]),
-      [total, null, cents(report.projects.reduce((s, l) => s + l.ap, 0)), null, null],
-    ],
-  };
-  const regime = portfolio.organisation.fctvaRegime;
-  const rate = portfolio.organisation.fctvaRate ?? DEFAULT_FCTVA_RATE;
-  const fctva: Table = {
-    name: FINANCE_SHEETS.fctva,
-    columns: [
-      col('Année', 'number', 10),
-      col(`FCTVA reçu (régime ${regime}, taux ${(rate * 100).toFixed(3)} %)`, 'money', 30),
-    ],
-    rows: [
-      ...years.map((y, t) => [y, report.fctva[t]!]),
-      [total, report.totals.fctva],
-      [`Reçu après ${lastYear}`, report.totals.fctvaAfterHorizon],
-    ],
-  };
-  const operating: Table = {
-    name: FINANCE_SHEETS.operating,
-    columns: [
-      col('Année', 'number', 10),
-      col('Coût de fonctionnement (part de la collectivité)', 'money', 24),
-      col('Économies annoncées', 'money', 20),
-      col('Solde de fonctionnement', 'money', 20),
-    ],
-    rows: [
-      ...years.map((y, t) => [
-        y,
-        report.operating.run[t]!,
-        report.operating.savings[t]!,
-        cents(report.operating.run[t]! - report.operating.savings[t]!),
-      ]),
-      [
-        total,
-        report.totals.run,
-        report.totals.savings,
-        cents(report.totals.run - report.totals.savings),
-      ],
-    ],
-  };
-  const net: Table = {
-    name: FINANCE_SHEETS.netCost,
-    columns: [
-      col('Année', 'number', 10),
-      col('Investissement brut', 'money', 18),
-      col('Subventions', 'money', 16),
-      col('Part des partenaires', 'money', 16),
-      col('Investissement net', 'money', 18),
-      col('FCTVA reçu', 'money', 16),
-      col('Coût de fonctionnement', 'money', 18),
-      col('Économies', 'money', 16),
-      col('Coût net pour la collectivité', 'money', 22),
-    ],
-    rows: [
-      ...years.map((y, t) => [
-        y,
-        report.investment.gross[t]!,
-        report.investment.subsidies[t]!,
-        report.investment.partners[t]!,
-        report.investment.net[t]!,
-        report.fctva[t]!,
-        report.operating.run[t]!,
-        report.operating.savings[t]!,
-        report.netCost[t]!,
-      ]),
-      [
-        total,
-        report.totals.gross,
-        report.totals.subsidies,
-        report.totals.partners,
-        report.totals.net,
-        report.totals.fctva,
-        report.totals.run,
-        report.totals.savings,
-        report.totals.netCost,
-      ],
-    ],
-  };
-  void scenarioName;
-  return [plan, cp, ap, fctva, operating, net];
-}
-
-function cents(v: number): number {
-  const r = Math.round(v * 100) / 100;
-  return r === 0 ? 0 : r;
-}
-
-/** The finance workbook (.xlsx bytes) of a plan. */
-export async function exportFinanceWorkbook(
-  portfolio: Portfolio,
-  report: FinanceReport,
-  scenarioName: string,
-): Promise<Buffer> {
-  const workbook = newWorkbook();
-  workbook.title = `Finances – ${scenarioName}`;
-  for (const table of financeTables(portfolio, report, scenarioName)) {
-    const sheet = addSheet(workbook, table);
-    const last = sheet.getRow(sheet.rowCount);
-    if (last.getCell(1).value === 'Total') last.font = { bold: true };
-  }
-  return toBuffer(workbook);
 }

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
-  exportDocumentWorkbook,
   exportFinanceWorkbook,
   FINANCE_SHEETS,
+} from '../../../electron/documents/finance-workbook';
+import {
+  exportDocumentWorkbook,
   importDocumentWorkbook,
   SHEETS,
 } from '../../../electron/documents/xlsx';
