@@ -45,12 +45,10 @@ export {
   type IterationColumns,
 } from './block';
 export { prepareSimulation, monthIndex, type PreparedSimulation } from './prepare';
+export { sortedQuantile, selectQuantiles, spearman } from './order';
 export {
   summarise,
-  sortedQuantile,
-  spearman,
   finishYearMonth,
-  selectQuantiles,
   valueRanks,
   projectFigures,
   projectFiguresRange,
