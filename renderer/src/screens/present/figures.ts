@@ -55,3 +55,25 @@ export function defaultScenario(portfolio: Portfolio): string {
   const list = portfolio.scenarios ?? [];
   return (list.find((s) => s.plan && s.plan.length > 0) ?? list[0])?.id ?? '';
 }
+
+/**
+ * The scenario a screen shows: the one the user chose while it still exists
+ * (an undo may remove it), else the default; '' without a document.
+ */
+export function shownScenario(portfolio: Portfolio | null, chosen: string | undefined): string {
+  if (!portfolio) return '';
+  if (chosen !== undefined && (portfolio.scenarios ?? []).some((s) => s.id === chosen))
+    return chosen;
+  return defaultScenario(portfolio);
+}
+
+/** A computation's result, or its error's message, as data a template can show. */
+export type Attempt<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function attempt<T>(compute: () => T): Attempt<T> {
+  try {
+    return { ok: true, value: compute() };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
