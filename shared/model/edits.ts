@@ -20,6 +20,9 @@ export const SECTIONS = [
   'risk',
   'scenarios',
   'decisions',
+  'criteriaJudgements',
+  'actuals',
+  'baseline',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -109,6 +109,12 @@ export interface Project extends Extra {
   mandatory?: boolean;
   earliestStart?: number | null;
   fixedStart?: number | null;
+  /** MODEL.md §8: YYYY-MM the project must be delivered by (legal date, contract end). */
+  deadline?: string;
+  /** MODEL.md §9: least share of its investment the authority finances itself (default 0.2). */
+  selfFinancingFloor?: number;
+  /** Arbitra extension: the AP number of the deliberation annex (e.g. "AP-2027-01"). */
+  apNumber?: string;
 }
 
 export interface BlackSwan extends Extra {
@@ -117,10 +123,15 @@ export interface BlackSwan extends Extra {
   costFactor: number;
 }
 
+/** MODEL.md §7: reference classes a document may calibrate its risk on. */
+export type ReferenceClass = 'flyvbjerg-2011';
+
 export interface RiskSettings extends Extra {
   distribution?: 'pert' | 'triangular';
   correlation?: number;
   blackSwan?: BlackSwan | null;
+  /** MODEL.md §7: a preset giving calibrated cost laws and the black swan. */
+  referenceClass?: ReferenceClass | null;
 }
 
 export interface PlanEntry extends Extra {
@@ -138,7 +149,16 @@ export interface Scenario extends Extra {
   timePreference?: number;
   savingsCredit?: number;
   plan?: PlanEntry[];
+  /** MODEL.md §7: what the optimiser maximises (default `discounted`). */
+  objective?: ScenarioObjective;
+  /** MODEL.md §7: each year's envelope held with at least this probability (0.5..0.99). */
+  confidence?: number | null;
+  /** MODEL.md §8: earliest start decided in committee, by project id. */
+  notBefore?: Record<string, number>;
 }
+
+/** MODEL.md §7: `discounted` (§4) or the expected value delivered within the mandate. */
+export type ScenarioObjective = 'discounted' | 'mandate';
 
 export interface DecisionEntry extends Extra {
   /** YYYY-MM-DD */
@@ -147,6 +167,41 @@ export interface DecisionEntry extends Extra {
   project: string;
   decision: Decision;
   rationale?: string;
+  /** MODEL.md §8: for `reporté`, the year before which the project does not start. */
+  until?: number;
+}
+
+/** MODEL.md §8: one pairwise judgement, `a` over `b` on Saaty's scale (1/9..9). */
+export interface PairJudgement extends Extra {
+  a: string;
+  b: string;
+  ratio: number;
+}
+
+/** MODEL.md §8: the pairwise comparisons of one committee member. */
+export interface MemberJudgements extends Extra {
+  member: string;
+  pairs: PairJudgement[];
+}
+
+/** MODEL.md §9: execution status of a project in a year. */
+export type ActualStatus = 'en-cours' | 'livre' | 'abandonne';
+
+/** MODEL.md §9: the CP actually paid for a project in a year, and its status. */
+export interface ActualEntry extends Extra {
+  project: string;
+  year: number;
+  paid: number;
+  status?: ActualStatus;
+}
+
+/** MODEL.md §9: the plan adopted in committee. */
+export interface Baseline extends Extra {
+  /** YYYY-MM-DD */
+  date: string;
+  meeting?: string;
+  scenario?: string;
+  plan: PlanEntry[];
 }
 
 export interface Portfolio extends Extra {
@@ -165,6 +220,12 @@ export interface Portfolio extends Extra {
   risk?: RiskSettings;
   scenarios?: Scenario[];
   decisions?: DecisionEntry[];
+  /** MODEL.md §8 */
+  criteriaJudgements?: MemberJudgements[];
+  /** MODEL.md §9 */
+  actuals?: ActualEntry[];
+  /** MODEL.md §9 */
+  baseline?: Baseline;
 }
 
 /** One problem found in a document: where (JSON path) and what, in words. */
@@ -184,10 +245,17 @@ export interface ResolvedScenario {
   timePreference: number;
   savingsCredit: number;
   plan?: PlanEntry[];
+  objective: ScenarioObjective;
+  /** Null: the deterministic plan of §4. */
+  confidence: number | null;
+  /** Earliest start per project id decided in committee (§8). */
+  notBefore: Record<string, number>;
 }
 
 export const DEFAULT_FCTVA_RATE = 0.16404;
 export const DEFAULT_TIME_PREFERENCE = 0.04;
+/** MODEL.md §9: share of a project's investment the authority finances itself, at least. */
+export const DEFAULT_SELF_FINANCING_FLOOR = 0.2;
 
 /**
  * The scenario a command works on: the one with `id`, else the first, else
@@ -210,5 +278,8 @@ export function resolveScenario(portfolio: Portfolio, id?: string): ResolvedScen
     timePreference: found?.timePreference ?? DEFAULT_TIME_PREFERENCE,
     savingsCredit: found?.savingsCredit ?? 1,
     plan: found?.plan,
+    objective: found?.objective ?? 'discounted',
+    confidence: found?.confidence ?? null,
+    notBefore: { ...(found?.notBefore ?? {}) },
   };
 }

@@ -21,13 +21,17 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   type Axis,
+  type ActualEntry,
+  type Baseline,
   type BlackSwan,
   type Budget,
   type Criterion,
   type DecisionEntry,
   type Direction,
   type Horizon,
+  type MemberJudgements,
   type Organisation,
+  type PairJudgement,
   type PlanEntry,
   type Portfolio,
   type Project,
@@ -49,6 +53,11 @@ export const ORGANISATION_KINDS = [
 export const FCTVA_REGIMES = ['N', 'N+1', 'N+2'] as const;
 export const DECISIONS = ['retenu', 'reporté', 'rejeté', 'à instruire'] as const;
 export const DISTRIBUTIONS = ['pert', 'triangular'] as const;
+/** MODEL.md §7 */
+export const REFERENCE_CLASSES = ['flyvbjerg-2011'] as const;
+export const OBJECTIVES = ['discounted', 'mandate'] as const;
+/** MODEL.md §9 */
+export const ACTUAL_STATUSES = ['en-cours', 'livre', 'abandonne'] as const;
 
 /** Bounds used by the rules; the UI shows them next to the fields. */
 export const LIMITS = {
@@ -58,6 +67,11 @@ export const LIMITS = {
   maxScore: 5,
   maxTimePreference: 0.5,
   maxIdLength: 200,
+  /** MODEL.md §7: the confidence a scenario may ask for. */
+  minConfidence: 0.5,
+  maxConfidence: 0.99,
+  /** MODEL.md §8: Saaty's scale, 1/9 .. 9. */
+  maxRatio: 9,
 } as const;
 
 /** A non-empty identifier (blank or surrounding spaces refused). */
@@ -203,6 +217,9 @@ export const projectSchema = z.looseObject({
   mandatory: z.boolean().optional(),
   earliestStart: yearSchema.nullable().optional(),
   fixedStart: yearSchema.nullable().optional(),
+  deadline: yearMonthSchema.optional(),
+  selfFinancingFloor: rateSchema.optional(),
+  apNumber: textSchema.optional(),
 }) satisfies z.ZodType<Project>;
 
 /**
@@ -219,6 +236,7 @@ export const riskSchema = z.looseObject({
   distribution: z.enum(DISTRIBUTIONS).optional(),
   correlation: z.number().min(0).lt(1).optional(),
   blackSwan: blackSwanSchema.nullable().optional(),
+  referenceClass: z.enum(REFERENCE_CLASSES).nullable().optional(),
 }) satisfies z.ZodType<RiskSettings>;
 
 export const planEntrySchema = z.looseObject({
@@ -238,6 +256,9 @@ export const scenarioSchema = z.looseObject({
   timePreference: z.number().min(0).max(LIMITS.maxTimePreference).optional(),
   savingsCredit: rateSchema.optional(),
   plan: z.array(planEntrySchema).optional(),
+  objective: z.enum(OBJECTIVES).optional(),
+  confidence: z.number().min(LIMITS.minConfidence).max(LIMITS.maxConfidence).nullable().optional(),
+  notBefore: z.record(z.string(), yearSchema).optional(),
 }) satisfies z.ZodType<Scenario>;
 
 export const decisionEntrySchema = z.looseObject({
@@ -246,7 +267,39 @@ export const decisionEntrySchema = z.looseObject({
   project: idSchema,
   decision: z.enum(DECISIONS),
   rationale: textSchema.optional(),
+  until: yearSchema.optional(),
 }) satisfies z.ZodType<DecisionEntry>;
+
+/** Saaty's scale: 1/9 .. 9 (reciprocals allowed), finite and positive. */
+export const ratioSchema = z
+  .number()
+  .min(1 / LIMITS.maxRatio - 1e-9)
+  .max(LIMITS.maxRatio);
+
+export const pairJudgementSchema = z.looseObject({
+  a: idSchema,
+  b: idSchema,
+  ratio: ratioSchema,
+}) satisfies z.ZodType<PairJudgement>;
+
+export const memberJudgementsSchema = z.looseObject({
+  member: labelSchema,
+  pairs: z.array(pairJudgementSchema),
+}) satisfies z.ZodType<MemberJudgements>;
+
+export const actualEntrySchema = z.looseObject({
+  project: idSchema,
+  year: yearSchema,
+  paid: moneySchema,
+  status: z.enum(ACTUAL_STATUSES).optional(),
+}) satisfies z.ZodType<ActualEntry>;
+
+export const baselineSchema = z.looseObject({
+  date: dateSchema,
+  meeting: textSchema.optional(),
+  scenario: idSchema.optional(),
+  plan: z.array(planEntrySchema),
+}) satisfies z.ZodType<Baseline>;
 
 export const portfolioSchema = z.looseObject({
   format: z.literal(FORMAT_NAME),
@@ -263,6 +316,9 @@ export const portfolioSchema = z.looseObject({
   risk: riskSchema.optional(),
   scenarios: z.array(scenarioSchema).optional(),
   decisions: z.array(decisionEntrySchema).optional(),
+  criteriaJudgements: z.array(memberJudgementsSchema).optional(),
+  actuals: z.array(actualEntrySchema).optional(),
+  baseline: baselineSchema.optional(),
 }) satisfies z.ZodType<Portfolio>;
 
 /**
@@ -287,6 +343,10 @@ export const KNOWN_FIELDS = {
   budgetFactor: ['investment', 'operating'],
   planEntry: Object.keys(planEntrySchema.shape),
   decision: Object.keys(decisionEntrySchema.shape),
+  memberJudgements: Object.keys(memberJudgementsSchema.shape),
+  pairJudgement: Object.keys(pairJudgementSchema.shape),
+  actual: Object.keys(actualEntrySchema.shape),
+  baseline: Object.keys(baselineSchema.shape),
 } as const;
 
 const TYPE_NAMES: Record<string, string> = {

@@ -269,6 +269,9 @@ const TOP_LEVEL: Record<string, string> = {
   risk: 'la section des réglages de risque',
   scenarios: 'la liste des scénarios',
   decisions: 'le relevé des décisions',
+  criteriaJudgements: 'les comparaisons des critères par les membres du comité',
+  actuals: "le suivi d'exécution (crédits payés)",
+  baseline: 'le plan adopté en comité',
 };
 
 const PROJECT_FIELDS: Record<string, string> = {
@@ -294,6 +297,9 @@ const PROJECT_FIELDS: Record<string, string> = {
   mandatory: 'le caractère obligatoire',
   earliestStart: "l'année de démarrage au plus tôt",
   fixedStart: "l'année de démarrage imposée",
+  deadline: 'la date limite de livraison',
+  selfFinancingFloor: "la part minimale d'autofinancement",
+  apNumber: "le numéro d'autorisation de programme",
 };
 
 const THREE_POINT_DURATION: Record<string, string> = {
@@ -331,6 +337,7 @@ const SIMPLE_FIELDS: Record<string, Record<string, string>> = {
     distribution: 'la loi de probabilité',
     correlation: 'la corrélation entre projets',
     blackSwan: 'le « cygne noir »',
+    referenceClass: 'la classe de référence du risque',
   },
   scenarios: {
     id: "l'identifiant",
@@ -342,6 +349,9 @@ const SIMPLE_FIELDS: Record<string, Record<string, string>> = {
     timePreference: 'la préférence pour le présent (valeur perdue par année de décalage)',
     savingsCredit: 'la part des économies annoncées qui est retenue',
     plan: 'le plan',
+    objective: "l'objectif de l'optimisation",
+    confidence: 'le niveau de confiance demandé pour tenir les enveloppes',
+    notBefore: 'les démarrages reportés',
   },
   decisions: {
     date: 'la date',
@@ -349,6 +359,14 @@ const SIMPLE_FIELDS: Record<string, Record<string, string>> = {
     project: 'le projet concerné',
     decision: 'la décision',
     rationale: 'la motivation',
+    until: "l'année de report",
+  },
+  criteriaJudgements: { member: 'le membre du comité', pairs: 'les comparaisons par paires' },
+  actuals: {
+    project: 'le projet concerné',
+    year: "l'exercice",
+    paid: 'le montant payé',
+    status: "l'état d'avancement",
   },
 };
 
@@ -1030,7 +1048,12 @@ const CHILDREN: Partial<Record<Kind, Record<string, [Kind, 'one' | 'many']>>> = 
     risk: ['risk', 'one'],
     scenarios: ['scenario', 'many'],
     decisions: ['decision', 'many'],
+    criteriaJudgements: ['memberJudgements', 'many'],
+    actuals: ['actual', 'many'],
+    baseline: ['baseline', 'one'],
   },
+  memberJudgements: { pairs: ['pairJudgement', 'many'] },
+  baseline: { plan: ['planEntry', 'many'] },
   project: {
     staff: ['staffNeed', 'many'],
     durationMonths: ['threePoint', 'one'],

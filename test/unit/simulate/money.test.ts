@@ -95,6 +95,9 @@ describe('the money of a simulation', () => {
         forceOut: [],
         timePreference: 0.04,
         savingsCredit: 1,
+        objective: 'discounted' as const,
+        confidence: null,
+        notBefore: {},
       };
       return runSimulation(prepareSimulation(doc, [{ project: 'A', start: 2027 }], scenario), {
         iterations: 10,
