@@ -4,7 +4,7 @@
  * headers, amounts in euros, header rows frozen, totals in bold. Amounts are
  * values (not formulas), equal to the engine's figures to the cent.
  */
-import type { FinanceReport } from '../../shared/engine/finance';
+import { FINANCE_LINE_LABELS, financeLines, type FinanceReport } from '../../shared/engine/finance';
 import { DEFAULT_FCTVA_RATE, type Portfolio } from '../../shared/model/portfolio';
 import { col, writeWorkbook, type Table } from './xlsx';
 
@@ -122,42 +122,16 @@ export function financeTables(portfolio: Portfolio, report: FinanceReport): Tabl
       ],
     ],
   };
+  const lines = financeLines(report);
   const net: Table = {
     name: FINANCE_SHEETS.netCost,
     columns: [
       col('Année', 'number', 10),
-      col('Investissement brut', 'money', 18),
-      col('Subventions', 'money', 16),
-      col('Part des partenaires', 'money', 16),
-      col('Investissement net', 'money', 18),
-      col('FCTVA reçu', 'money', 16),
-      col('Coût de fonctionnement', 'money', 18),
-      col('Économies', 'money', 16),
-      col('Coût net pour la collectivité', 'money', 22),
+      ...lines.map((line) => col(FINANCE_LINE_LABELS[line.key], 'money', line.strong ? 22 : 18)),
     ],
     rows: [
-      ...years.map((y, t) => [
-        y,
-        report.investment.gross[t]!,
-        report.investment.subsidies[t]!,
-        report.investment.partners[t]!,
-        report.investment.net[t]!,
-        report.fctva[t]!,
-        report.operating.run[t]!,
-        report.operating.savings[t]!,
-        report.netCost[t]!,
-      ]),
-      [
-        total,
-        report.totals.gross,
-        report.totals.subsidies,
-        report.totals.partners,
-        report.totals.net,
-        report.totals.fctva,
-        report.totals.run,
-        report.totals.savings,
-        report.totals.netCost,
-      ],
+      ...years.map((y, t) => [y, ...lines.map((line) => line.values[t]!)]),
+      [total, ...lines.map((line) => line.total)],
     ],
   };
   return [plan, cp, ap, fctva, operating, net];

@@ -11,6 +11,7 @@
  * summed over the whole build; value is the undiscounted value of §3.
  */
 import type { Portfolio, PlanEntry, Project } from '../model/portfolio';
+import { netInvestment } from './plan';
 import { projectValue } from './value';
 
 export interface AxisShare {
@@ -23,12 +24,6 @@ export interface AxisShare {
   investment: number;
   /** Ids of the plan's projects serving the axis (whole, not shared). */
   projects: string[];
-}
-
-/** Net investment of a project over its whole build. */
-export function netInvestment(project: Project): number {
-  const net = 1 - (project.subsidyRate ?? 0) - (project.partnerShare ?? 0);
-  return project.investment.reduce((s, x) => s + x, 0) * Math.max(0, net);
 }
 
 /** The axes a project serves that the portfolio knows, without repeats. */

@@ -79,6 +79,61 @@ export interface FinanceReport {
   projects: FinanceProjectLine[];
 }
 
+/** The lines of the financing plan, in the order every table shows them. */
+export const FINANCE_LINES = [
+  'gross',
+  'subsidies',
+  'partners',
+  'net',
+  'fctva',
+  'run',
+  'savings',
+  'netCost',
+] as const;
+export type FinanceLineKey = (typeof FINANCE_LINES)[number];
+
+/** Their French names, as the command line and the workbooks print them. */
+export const FINANCE_LINE_LABELS: Record<FinanceLineKey, string> = {
+  gross: 'Investissement brut',
+  subsidies: 'Subventions',
+  partners: 'Part des partenaires',
+  net: 'Investissement net',
+  fctva: 'FCTVA reçu',
+  run: 'Coût de fonctionnement',
+  savings: 'Économies',
+  netCost: 'Coût net pour la collectivité',
+};
+
+export interface FinanceLine {
+  key: FinanceLineKey;
+  /** One amount per horizon year. */
+  values: number[];
+  total: number;
+  /** A result line (net investment, net cost), printed in bold. */
+  strong: boolean;
+}
+
+/** The financing plan's lines, each with its yearly amounts and its total. */
+export function financeLines(report: FinanceReport): FinanceLine[] {
+  const t = report.totals;
+  const values: Record<FinanceLineKey, [number[], number]> = {
+    gross: [report.investment.gross, t.gross],
+    subsidies: [report.investment.subsidies, t.subsidies],
+    partners: [report.investment.partners, t.partners],
+    net: [report.investment.net, t.net],
+    fctva: [report.fctva, t.fctva],
+    run: [report.operating.run, t.run],
+    savings: [report.operating.savings, t.savings],
+    netCost: [report.netCost, t.netCost],
+  };
+  return FINANCE_LINES.map((key) => ({
+    key,
+    values: values[key][0],
+    total: values[key][1],
+    strong: key === 'net' || key === 'netCost',
+  }));
+}
+
 /** Years between an eligible expense and the FCTVA it brings. */
 export function fctvaLag(regime: Portfolio['organisation']['fctvaRegime']): number {
   return regime === 'N' ? 0 : regime === 'N+1' ? 1 : 2;

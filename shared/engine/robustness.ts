@@ -42,8 +42,14 @@
  * marks the result `approximate`.
  */
 import type { Highs } from 'highs';
-import { resolveScenario, type PlanEntry, type Portfolio } from '../model/portfolio';
+import {
+  resolveScenario,
+  type PlanEntry,
+  type Portfolio,
+  type ResolvedScenario,
+} from '../model/portfolio';
 import { optimise, UnknownScenarioError, type HighsSource } from './optimise';
+import { planObjective, prepareProblem } from './optimise/problem';
 import { normalisedWeights } from './value';
 
 export interface CriterionRobustness {
@@ -144,25 +150,14 @@ export function withWeights(portfolio: Portfolio, weights: readonly number[]): P
   };
 }
 
-/** Objective of a plan (MODEL.md §4) under given normalised weights. */
+/** Objective of a plan (MODEL.md §4, §7) under given normalised weights. */
 export function planObjectiveAt(
   portfolio: Portfolio,
   plan: readonly PlanEntry[],
   weights: readonly number[],
-  timePreference: number,
+  scenario: ResolvedScenario,
 ): number {
-  const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
-  let total = 0;
-  for (const entry of plan) {
-    const p = byId.get(entry.project);
-    if (!p) continue;
-    const value = portfolio.criteria.reduce(
-      (s, c, k) => s + (100 * (weights[k] ?? 0) * (p.scores[c.id] ?? 0)) / 5,
-      0,
-    );
-    total += value * (1 - timePreference) ** (entry.start - portfolio.horizon.firstYear);
-  }
-  return total;
+  return planObjective(prepareProblem(withWeights(portfolio, weights), scenario), plan);
 }
 
 const setOf = (plan: readonly PlanEntry[]) => [...new Set(plan.map((e) => e.project))].sort();
@@ -189,7 +184,6 @@ export async function robustness(
   if (!Number.isInteger(sampleCount) || sampleCount < 0)
     throw new RangeError(`samples : attendu un entier positif ou nul, reçu ${sampleCount}.`);
   const timeLimit = options.timeLimitSeconds ?? 30;
-  const tp = scenario.timePreference;
   const base = normalisedWeights(portfolio.criteria);
   const n = base.length;
 
@@ -289,7 +283,7 @@ export async function robustness(
     const w0 = base[c]!;
     const at = (t: number) => weightsAt(base, c, t);
     const f = (plan: readonly PlanEntry[], t: number) =>
-      planObjectiveAt(portfolio, plan, at(t), tp);
+      planObjectiveAt(portfolio, plan, at(t), scenario);
     let inside = w0;
     let ref: PlanEntry[] = reference;
     const none = { bound: end, entering: [] as string[], leaving: [] as string[], exact: true };

@@ -11,7 +11,13 @@
 import highsLoader from 'highs';
 import { type CliCommand, parseCommandArgs, printJson, UsageError } from '../command';
 import { loadPortfolioForCli } from '../load';
-import { financePlan, type FinanceReport } from '../../../shared/engine/finance';
+import {
+  FINANCE_LINE_LABELS,
+  financeLines,
+  financePlan,
+  type FinanceLineKey,
+  type FinanceReport,
+} from '../../../shared/engine/finance';
 import { optimise } from '../../../shared/engine/optimise';
 import {
   DEFAULT_FCTVA_RATE,
@@ -23,6 +29,21 @@ import {
 
 /** How long the optimiser may search when the scenario has no plan (as `optimize`). */
 export const OPTIMISE_TIME_LIMIT = 30;
+
+/** How the command line shows each line's place in the sum (gross − … = net). */
+const CLI_LINE_PREFIX: Record<FinanceLineKey, string> = {
+  gross: '',
+  subsidies: '– ',
+  partners: '– ',
+  net: '= ',
+  fctva: '',
+  run: '',
+  savings: '',
+  netCost: '',
+};
+
+const lowerFirst = (label: string, key: FinanceLineKey): string =>
+  CLI_LINE_PREFIX[key] ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 
 /**
  * The plan to cost and, in words, where it comes from: the scenario's `plan`,
@@ -86,16 +107,13 @@ export function formatFinanceReport(
   const t = report.totals;
   const yearly = table(
     ['', ...years, 'Total'],
-    [
-      row('Investissement brut', report.investment.gross, t.gross),
-      row('– subventions', report.investment.subsidies, t.subsidies),
-      row('– participations des partenaires', report.investment.partners, t.partners),
-      row('= investissement net', report.investment.net, t.net),
-      row('FCTVA reçu', report.fctva, t.fctva),
-      row('Fonctionnement (part propre)', report.operating.run, t.run),
-      row('Économies attendues', report.operating.savings, t.savings),
-      row('Coût net pour la collectivité', report.netCost, t.netCost),
-    ],
+    financeLines(report).map((line) =>
+      row(
+        CLI_LINE_PREFIX[line.key] + lowerFirst(FINANCE_LINE_LABELS[line.key], line.key),
+        line.values,
+        line.total,
+      ),
+    ),
   );
   const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
   const perProject = table(

@@ -9,14 +9,8 @@
  */
 import type { PlanEntry, Portfolio } from '../../model/portfolio';
 import type { HighsSource } from './highs';
-import {
-  optimise,
-  planInvestment,
-  scenarioFor,
-  type OptimiseOptions,
-  type OptimiseStatus,
-} from './optimise';
-import { prepareProblem } from './problem';
+import { planNetInvestment } from '../plan';
+import { optimise, scenarioFor, type OptimiseOptions, type OptimiseStatus } from './optimise';
 
 export const DEFAULT_FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 
@@ -66,7 +60,7 @@ export async function frontier(
       objective: result.objective,
       bound: result.bound,
       gap: result.gap,
-      investment: planInvestment(prepareProblem(portfolio, scenario), result.plan),
+      investment: planNetInvestment(portfolio, scenario, result.plan),
       plan: result.plan,
       reasons: result.reasons,
     };

@@ -9,12 +9,12 @@
  * be reported, before the solver runs.
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
+import { addLoads, addsWithin } from '../plan';
 import {
-  fits,
+  emptyUsage,
   isRequired,
   planObjective,
   prepareProblem,
-  type PlanUsage,
   type PreparedProblem,
   type PreparedProject,
 } from './problem';
@@ -41,14 +41,7 @@ export function valuePerEuro(p: PreparedProject): number {
 }
 
 export function rankingHeuristicPrepared(problem: PreparedProblem): HeuristicResult {
-  const Y = problem.years;
-  const zeros = () => new Array<number>(Y).fill(0);
-  const usage: PlanUsage = {
-    investment: zeros(),
-    operating: zeros(),
-    teams: Object.fromEntries(problem.teams.map((t) => [t.id, zeros()])),
-    directions: Object.fromEntries(problem.directions.map((d) => [d.id, zeros()])),
-  };
+  const usage = emptyUsage(problem);
   const start = new Map<number, number>();
   const excluded = new Map<number, number[]>();
   for (const [a, b] of problem.exclusions) {
@@ -64,47 +57,11 @@ export function rankingHeuristicPrepared(problem: PreparedProblem): HeuristicRes
       }
     }
     for (const q of excluded.get(p.index) ?? []) if (start.has(q)) return false;
-    for (let t = s; t < Y; t++) {
-      const k = t - s;
-      if (k < p.duration) {
-        const inv = (usage.investment[t] as number) + (p.investmentNet[k] as number);
-        if (!fits(inv, problem.investmentCap[t] as number)) return false;
-        for (const need of p.staff) {
-          const team = problem.teams[need.team] as PreparedProblem['teams'][number];
-          const used = ((usage.teams[team.id] as number[])[t] as number) + (need.days[k] ?? 0);
-          if (!fits(used, team.capacity[t] as number)) return false;
-        }
-        if (p.direction >= 0) {
-          const d = problem.directions[p.direction] as PreparedProblem['directions'][number];
-          if (((usage.directions[d.id] as number[])[t] as number) + 1 > d.max) return false;
-        }
-      } else if (p.operatingNet > 0) {
-        const op = (usage.operating[t] as number) + p.operatingNet;
-        if (!fits(op, problem.operatingCap[t] as number)) return false;
-      }
-    }
-    return true;
+    return addsWithin(usage, problem.ceilings, p.profile, s);
   };
   const take = (p: PreparedProject, s: number) => {
     start.set(p.index, s);
-    for (let t = s; t < Y; t++) {
-      const k = t - s;
-      if (k < p.duration) {
-        usage.investment[t] = (usage.investment[t] as number) + (p.investmentNet[k] as number);
-        for (const need of p.staff) {
-          const row = usage.teams[(problem.teams[need.team] as { id: string }).id] as number[];
-          row[t] = (row[t] as number) + (need.days[k] ?? 0);
-        }
-        if (p.direction >= 0) {
-          const row = usage.directions[
-            (problem.directions[p.direction] as { id: string }).id
-          ] as number[];
-          row[t] = (row[t] as number) + 1;
-        }
-      } else {
-        usage.operating[t] = (usage.operating[t] as number) + p.operatingNet;
-      }
-    }
+    addLoads(usage, p.profile, s);
   };
   const tryPlace = (p: PreparedProject): boolean => {
     for (const s of p.starts) {

@@ -17,9 +17,9 @@
  * result with the independent plan checker.
  */
 import type { PlanEntry } from '../../model/portfolio';
+import { withinCeilings } from '../plan';
 import {
   addProject,
-  fits,
   isRequired,
   planUsage,
   type PlanUsage,
@@ -33,7 +33,6 @@ export function improvePlan(
   budgetMs = 300,
 ): PlanEntry[] {
   const began = Date.now();
-  const Y = problem.years;
   const { projects } = problem;
   const usage: PlanUsage = planUsage(problem, plan);
   const start = new Map<number, number>();
@@ -49,24 +48,10 @@ export function improvePlan(
   const dependants = projects.map(() => [] as number[]);
   for (const q of projects)
     for (const pi of q.dependsOn) (dependants[pi] as number[]).push(q.index);
-  const worth = (p: PreparedProject, s: number) => p.value * (problem.discount[s] as number);
+  const worth = (p: PreparedProject, s: number) => p.gain[s] as number;
 
   /** Every capacity row holds (all years: a removed net saving can break a later year). */
-  const capacitiesHold = (): boolean => {
-    for (let t = 0; t < Y; t++) {
-      if (!fits(usage.investment[t] as number, problem.investmentCap[t] as number)) return false;
-      if (!fits(usage.operating[t] as number, problem.operatingCap[t] as number)) return false;
-      for (const team of problem.teams) {
-        if (!fits((usage.teams[team.id] as number[])[t] as number, team.capacity[t] as number)) {
-          return false;
-        }
-      }
-      for (const d of problem.directions) {
-        if (((usage.directions[d.id] as number[])[t] as number) > d.max + 1e-9) return false;
-      }
-    }
-    return true;
-  };
+  const capacitiesHold = (): boolean => withinCeilings(usage, problem.ceilings);
   /** Dependencies and exclusions of p started in s, the rest of the plan as is. */
   const linksHold = (p: PreparedProject, s: number): boolean => {
     for (const pi of p.dependsOn) {

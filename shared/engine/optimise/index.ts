@@ -15,4 +15,10 @@ export {
   type OptimiseResult,
   type OptimiseStatus,
 } from './optimise';
-export { planObjective, planUsage, prepareProblem, type PlanUsage } from './problem';
+export {
+  planObjective,
+  planUsage,
+  prepareProblem,
+  scenarioObjective,
+  type PlanUsage,
+} from './problem';

@@ -15,7 +15,8 @@
  *    and needs no big-M;
  * 7. exclusions: Σ_s x[p,s] + Σ_s x[q,s] <= 1.
  *
- * Objective: maximise Σ x[p,s] × V_p × (1 - timePreference)^s.
+ * Objective: maximise Σ x[p,s] × gain[p,s], that is V_p × (1 - timePreference)^s,
+ * times P_p(s) under the mandate objective of MODEL.md §7 (problem.ts).
  */
 import type { PlanEntry } from '../../model/portfolio';
 import type { PreparedProblem } from './problem';
@@ -59,7 +60,7 @@ export function buildModel(problem: PreparedProblem, only?: ReadonlySet<number>)
     for (const s of p.starts) {
       (columnsOf[p.index] as [number, number][]).push([s, columns.length]);
       columns.push({ project: p.index, start: s });
-      cost.push(p.value * (problem.discount[s] as number));
+      cost.push(p.gain[s] as number);
     }
   }
 

@@ -23,7 +23,8 @@ import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
 import { improvePlan } from './improve';
 import { resolveHighs, runModel, type HighsSource } from './highs';
 import { buildModel, columnsToPlan, planToColumns } from './model';
-import { planObjective, planUsage, prepareProblem, type PreparedProblem } from './problem';
+import { relativeGap } from '../plan';
+import { planObjective, planUsage, prepareProblem } from './problem';
 
 export type OptimiseStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
 
@@ -86,13 +87,6 @@ export function scenarioFor(portfolio: Portfolio, options: OptimiseOptions): Res
   const s = resolveScenario(portfolio, options.scenarioId);
   if (!s) throw new UnknownScenarioError(options.scenarioId ?? '');
   return s;
-}
-
-function relativeGap(objective: number, bound: number): number {
-  if (!Number.isFinite(bound)) return 1;
-  const diff = Math.max(0, bound - objective);
-  if (diff <= 1e-9 * Math.max(1, Math.abs(bound))) return 0;
-  return Math.abs(objective) > 1e-9 ? diff / Math.abs(objective) : 1;
 }
 
 export async function optimise(
@@ -272,9 +266,4 @@ export async function optimise(
   }
   const status: OptimiseStatus = proven ? 'optimal' : 'feasible';
   return finish(status, plan, out.bound, []);
-}
-
-/** Total net investment of a plan (frontier points). */
-export function planInvestment(problem: PreparedProblem, plan: readonly PlanEntry[]): number {
-  return planUsage(problem, plan).investment.reduce((a, b) => a + b, 0);
 }

@@ -7,7 +7,22 @@
  * must be in the plan).
  */
 import type { PlanEntry, Portfolio, Project, ResolvedScenario } from '../../model/portfolio';
+import { mandateMonth, monthIndex } from '../calendar';
+import {
+  addLoads,
+  ceilings,
+  emptyLoads,
+  loadProfile,
+  netShare,
+  planLoads,
+  type Ceilings,
+  type LoadProfile,
+  type YearLoads,
+} from '../plan';
+import { effectiveRisk, pFinishBy, type EffectiveRisk } from '../risk';
 import { projectValue } from '../value';
+
+export { fits } from '../plan';
 
 /** Why a project must be in every plan. */
 export type RequiredBecause =
@@ -24,12 +39,22 @@ export interface PreparedProject {
   value: number;
   /** n_p, build years. */
   duration: number;
-  /** 1 - subsidyRate - partnerShare. */
+  /** 1 - subsidyRate - partnerShare (plan.ts `netShare`). */
   net: number;
-  /** Net investment by project year (investment × net). */
+  /** What it adds to each year (plan.ts `loadProfile`). */
+  profile: LoadProfile;
+  /** Net investment by project year (`profile.investment`). */
   investmentNet: number[];
-  /** Net operating cost per year once built: runCost × (1 - partnerShare) - savingsCredit × savings. */
+  /** Net operating cost per year once built (`profile.operating`). */
   operatingNet: number;
+  /**
+   * Objective coefficient of each start t (horizon index; 0 for starts not
+   * allowed): V_p × (1 − timePreference)^t, times P_p(t) under the mandate
+   * objective (MODEL.md §7).
+   */
+  gain: number[];
+  /** P_p(t): probability of finishing within the mandate when started in t (1 under `discounted`). */
+  pMandate: number[];
   /** Person-days by team index and project year. */
   staff: { team: number; days: number[] }[];
   /** Index in `directions` when its direction has a `maxConcurrent`, else -1. */
@@ -51,9 +76,11 @@ export interface PreparedProblem {
   years: number;
   projects: PreparedProject[];
   byId: Map<string, PreparedProject>;
-  /** Net investment envelope per year, factor applied. */
+  /** Envelopes and capacities with the scenario's factors (plan.ts `ceilings`). */
+  ceilings: Ceilings;
+  /** Net investment envelope per year, factor applied (`ceilings.investment`). */
   investmentCap: number[];
-  /** Operating envelope per year, factor applied. */
+  /** Operating envelope per year, factor applied (`ceilings.operating`). */
   operatingCap: number[];
   teams: { id: string; label: string; capacity: number[] }[];
   /** Directions that have a `maxConcurrent`. */
@@ -62,6 +89,8 @@ export interface PreparedProblem {
   exclusions: [number, number][];
   /** (1 - timePreference)^t for every horizon year. */
   discount: number[];
+  /** Under the mandate objective (§7): the risk in force and the mandate's end month. */
+  mandate: { risk: EffectiveRisk; limit: number } | null;
 }
 
 const clean = (x: number | undefined): number => (Number.isFinite(x) ? (x as number) : 0);
@@ -74,13 +103,11 @@ export function isRequired(p: PreparedProject): boolean {
 export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario): PreparedProblem {
   const firstYear = portfolio.horizon.firstYear;
   const years = portfolio.horizon.years;
+  const limits = ceilings(portfolio, scenario);
   const teams = portfolio.teams.map((t) => ({
     id: t.id,
     label: t.label,
-    capacity: Array.from(
-      { length: years },
-      (_, y) => clean(t.capacity[y]) * scenario.capacityFactor,
-    ),
+    capacity: limits.teams[t.id] as number[],
   }));
   const teamIndex = new Map(teams.map((t, i) => [t.id, i]));
   const directions = (portfolio.directions ?? [])
@@ -91,9 +118,7 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
   const forceOut = new Set(scenario.forceOut);
 
   const projects: PreparedProject[] = portfolio.projects.map((project, index) => {
-    const subsidy = clean(project.subsidyRate);
-    const partner = clean(project.partnerShare);
-    const net = 1 - subsidy - partner;
+    const profile = loadProfile(project, scenario);
     const required: RequiredBecause[] = [];
     if (project.mandatory) required.push({ kind: 'mandatory' });
     if (forceIn.has(project.id)) required.push({ kind: 'forceIn' });
@@ -111,10 +136,12 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
       project,
       value: projectValue(portfolio.criteria, project),
       duration: project.investment.length,
-      net,
-      investmentNet: project.investment.map((a) => clean(a) * net),
-      operatingNet:
-        clean(project.runCost) * (1 - partner) - scenario.savingsCredit * clean(project.savings),
+      net: netShare(project),
+      profile,
+      investmentNet: profile.investment,
+      operatingNet: profile.operating,
+      gain: [],
+      pMandate: [],
       staff,
       direction:
         project.direction !== undefined ? (directionIndex.get(project.direction) ?? -1) : -1,
@@ -150,13 +177,19 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
     }
   }
 
-  // Allowed starts: earliestStart (or fixedStart), build inside the horizon,
-  // and late enough for every predecessor to finish first.
+  // Allowed starts: earliestStart (or fixedStart), tightened by the
+  // scenario's notBefore (§8), build inside the horizon and before the
+  // deadline (§8), and late enough for every predecessor to finish first.
   const earliest = projects.map((p) => {
     const fixed = p.project.fixedStart;
     if (fixed !== undefined && fixed !== null) return fixed - firstYear;
     const e = p.project.earliestStart;
-    return Math.max(0, e !== undefined && e !== null ? e - firstYear : 0);
+    const postponed = scenario.notBefore[p.id];
+    return Math.max(
+      0,
+      e !== undefined && e !== null ? e - firstYear : 0,
+      postponed !== undefined ? postponed - firstYear : 0,
+    );
   });
   const fixedOnly = projects.map(
     (p) => p.project.fixedStart !== undefined && p.project.fixedStart !== null,
@@ -177,7 +210,7 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
   }
   for (const p of projects) {
     const e = earliest[p.index] as number;
-    const last = years - p.duration;
+    const last = Math.min(years - p.duration, latestStart(p.project, firstYear));
     if (p.forcedOut || e < 0) continue;
     if (fixedOnly[p.index]) {
       const fixed = (p.project.fixedStart as number) - firstYear;
@@ -203,8 +236,21 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
     }
   }
 
-  const range = (values: readonly number[], factor: number) =>
-    Array.from({ length: years }, (_, y) => clean(values[y]) * factor);
+  // Objective coefficients (MODEL.md §4, and §7 for the mandate objective).
+  const discount = Array.from({ length: years }, (_, t) => (1 - scenario.timePreference) ** t);
+  const mandate = scenario.objective === 'mandate';
+  const risk = mandate ? effectiveRisk(portfolio) : null;
+  const limit = mandate ? mandateMonth(portfolio) : 0;
+  for (const p of projects) {
+    p.pMandate = Array.from({ length: years }, (_, t) =>
+      risk ? pFinishBy(risk, p.project, t, limit) : 1,
+    );
+    p.gain = Array.from(
+      { length: years },
+      (_, t) => p.value * (discount[t] as number) * (p.pMandate[t] as number),
+    );
+  }
+
   return {
     portfolio,
     scenario,
@@ -212,82 +258,77 @@ export function prepareProblem(portfolio: Portfolio, scenario: ResolvedScenario)
     years,
     projects,
     byId,
-    investmentCap: range(portfolio.budget.investment, scenario.budgetFactor.investment),
-    operatingCap: range(portfolio.budget.operating, scenario.budgetFactor.operating),
+    ceilings: limits,
+    investmentCap: limits.investment,
+    operatingCap: limits.operating,
     teams,
     directions,
     exclusions,
-    discount: Array.from({ length: years }, (_, t) => (1 - scenario.timePreference) ** t),
+    discount,
+    mandate: risk ? { risk, limit } : null,
   };
 }
 
-/** The plan's objective: Σ V_p × (1 - timePreference)^s over the plan. */
+/**
+ * Latest start (horizon index) a project's deadline allows (MODEL.md §8):
+ * `12·(s + n_p) <= monthIndex(deadline) + 1`; no limit without a deadline.
+ */
+export function latestStart(project: Project, firstYear: number): number {
+  if (!project.deadline) return Number.POSITIVE_INFINITY;
+  const end = monthIndex(project.deadline, firstYear) + 1;
+  return Math.floor(end / 12) - project.investment.length;
+}
+
+/** The plan's objective: Σ of its projects' coefficients `gain` (MODEL.md §4, §7). */
 export function planObjective(problem: PreparedProblem, plan: readonly PlanEntry[]): number {
   let total = 0;
   for (const entry of plan) {
     const p = problem.byId.get(entry.project);
     const t = entry.start - problem.firstYear;
-    if (p) total += p.value * (1 - problem.scenario.timePreference) ** t;
+    if (p) total += startGain(problem, p, t);
   }
   return total;
 }
 
-export interface PlanUsage {
-  /** Net investment per year. */
-  investment: number[];
-  /** Net operating cost per year. */
-  operating: number[];
-  /** Person-days per team per year. */
-  teams: Record<string, number[]>;
-  /** Projects in build per year, for each direction with a `maxConcurrent`. */
-  directions: Record<string, number[]>;
+/** The objective of a plan under a scenario (prepares the problem: for screens, not hot loops). */
+export function scenarioObjective(
+  portfolio: Portfolio,
+  scenario: ResolvedScenario,
+  plan: readonly PlanEntry[],
+): number {
+  return planObjective(prepareProblem(portfolio, scenario), plan);
 }
+
+/** A project's objective coefficient when started in horizon year t (also outside the horizon). */
+export function startGain(problem: PreparedProblem, p: PreparedProject, t: number): number {
+  const known = p.gain[t];
+  if (known !== undefined) return known;
+  // A saved plan may start outside the horizon: the same rule, computed on the spot.
+  const m = problem.mandate;
+  const share = m ? pFinishBy(m.risk, p.project, t, m.limit) : 1;
+  return p.value * (1 - problem.scenario.timePreference) ** t * share;
+}
+
+/** What a plan consumes, in the units of the constraints of MODEL.md §4 (plan.ts `planLoads`). */
+export type PlanUsage = YearLoads;
 
 /** What a plan consumes, in the units of the constraints of MODEL.md §4. */
 export function planUsage(problem: PreparedProblem, plan: readonly PlanEntry[]): PlanUsage {
-  const Y = problem.years;
-  const zeros = () => new Array<number>(Y).fill(0);
-  const usage: PlanUsage = {
-    investment: zeros(),
-    operating: zeros(),
-    teams: Object.fromEntries(problem.teams.map((t) => [t.id, zeros()])),
-    directions: Object.fromEntries(problem.directions.map((d) => [d.id, zeros()])),
-  };
-  for (const entry of plan) {
-    const p = problem.byId.get(entry.project);
-    if (!p) continue;
-    addProject(problem, usage, p, entry.start - problem.firstYear, 1);
-  }
-  return usage;
+  return planLoads(problem.portfolio, problem.scenario, plan);
+}
+
+/** Empty yearly use for this problem's horizon, teams and directions. */
+export function emptyUsage(problem: PreparedProblem): PlanUsage {
+  return emptyLoads(problem.portfolio);
 }
 
 /** Adds (sign 1) or removes (sign -1) one project started at index s. */
 export function addProject(
-  problem: PreparedProblem,
+  _problem: PreparedProblem,
   usage: PlanUsage,
   p: PreparedProject,
   s: number,
   sign: number,
 ): void {
-  for (let t = Math.max(0, s); t < problem.years; t++) {
-    const k = t - s;
-    if (k < p.duration) {
-      usage.investment[t] = (usage.investment[t] as number) + sign * (p.investmentNet[k] as number);
-      for (const need of p.staff) {
-        const row = usage.teams[(problem.teams[need.team] as { id: string }).id] as number[];
-        row[t] = (row[t] as number) + sign * (need.days[k] ?? 0);
-      }
-      if (p.direction >= 0) {
-        const row = usage.directions[(problem.directions[p.direction] as { id: string }).id];
-        if (row) row[t] = (row[t] as number) + sign;
-      }
-    } else {
-      usage.operating[t] = (usage.operating[t] as number) + sign * p.operatingNet;
-    }
-  }
-}
-
-/** Whether `used <= cap`, with a tolerance for rounding. */
-export function fits(used: number, cap: number): boolean {
-  return used <= cap + 1e-7 * Math.max(1, Math.abs(cap));
+  addLoads(usage, p.profile, s, sign);
 }

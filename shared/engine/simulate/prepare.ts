@@ -6,6 +6,10 @@
  */
 import type { Portfolio, PlanEntry, ResolvedScenario } from '../../model/portfolio';
 import { projectValue } from '../value';
+import { mandateMonth as mandateLimit, monthIndex } from '../calendar';
+import { effectiveRisk } from '../risk';
+
+export { monthIndex };
 import { buildTable, shapeKey, shapeOf, TABLE_STRIDE, type Shape } from './distributions';
 
 export interface PreparedSimulation {
@@ -56,11 +60,10 @@ export interface PreparedSimulation {
   warnings: string[];
 }
 
-/** Month index of a "YYYY-MM" (month 0 = January of firstYear). */
-export function monthIndex(yearMonth: string, firstYear: number): number {
-  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
-  if (!match) throw new Error(`mois invalide « ${yearMonth} » (attendu AAAA-MM)`);
-  return 12 * (Number(match[1]) - firstYear) + Number(match[2]) - 1;
+/** The warning of MODEL.md §7 when per-project overruns are stacked on a black swan. */
+export function doubleCountWarning(ids: readonly string[]): string {
+  const shown = ids.slice(0, 8).join(', ') + (ids.length > 8 ? ` et ${ids.length - 8} autres` : '');
+  return `${shown} : leur coefficient de coût prévoit déjà un dépassement moyen, et le cygne noir s’y ajoute ; le même risque est compté deux fois (retirez ces coefficients ou le cygne noir).`;
 }
 
 /**
@@ -87,10 +90,13 @@ export function prepareSimulation(
   });
   const count = plan.length;
   const projects = plan.map((e) => byId.get(e.project)!);
-  const risk = portfolio.risk ?? {};
-  const distribution = risk.distribution ?? 'pert';
-  const rho = risk.correlation ?? 0.3;
-  const swan = risk.blackSwan ?? null;
+  const risk = effectiveRisk(portfolio);
+  const distribution = risk.distribution;
+  const rho = risk.correlation;
+  const swan = risk.blackSwan;
+
+  const doubled = risk.doubleCounted.filter((id) => index.has(id));
+  if (doubled.length > 0) warnings.push(doubleCountWarning(doubled));
 
   const plannedStart = new Float64Array(count);
   plan.forEach((entry, i) => {
@@ -171,7 +177,7 @@ export function prepareSimulation(
     durationLow[p] = d.low;
     durationRange[p] = Math.max(0, d.high - d.low);
     durationTable[p] = tableOf(shapeOf(distribution, d.low, d.mode, d.high));
-    const k = project.costFactor ?? { low: 1, mode: 1, high: 1 };
+    const k = risk.costLaw(project) ?? { low: 1, mode: 1, high: 1 };
     costLow[p] = k.low;
     costRange[p] = Math.max(0, k.high - k.low);
     costTable[p] = tableOf(shapeOf(distribution, k.low, k.mode, k.high));
@@ -196,9 +202,7 @@ export function prepareSimulation(
     { length: years },
     (_, y) => (portfolio.budget.investment[y] ?? 0) * factor,
   );
-  const mandateMonth = portfolio.mandateEnd
-    ? monthIndex(portfolio.mandateEnd, firstYear) + 1
-    : 12 * years;
+  const mandateMonth = mandateLimit(portfolio);
 
   return {
     projectCount: count,

@@ -23,6 +23,9 @@ import {
 } from './block';
 import type { PreparedSimulation } from './prepare';
 import { ranks, selectQuantiles } from './order';
+import { finishYearMonth } from '../calendar';
+
+export { finishYearMonth };
 
 export interface Quantiles3 {
   p50: number;
@@ -94,13 +97,6 @@ function distribution(sample: ArrayLike<number>, n: number, scratch?: Float64Arr
   for (let i = 0; i < n; i++) sum += sample[i]!;
   const [p10, p50, p80, p90] = selectQuantiles(sample, n, [0.1, 0.5, 0.8, 0.9], scratch);
   return { mean: sum / n, p10: p10!, p50: p50!, p80: p80!, p90: p90! };
-}
-
-/** "YYYY-MM" of the month a finish at month f falls in: month ceil(f) - 1. */
-export function finishYearMonth(f: number, firstYear: number): string {
-  const m = Math.max(0, Math.ceil(f) - 1);
-  const year = firstYear + Math.floor(m / 12);
-  return `${year}-${String((m % 12) + 1).padStart(2, '0')}`;
 }
 
 /**

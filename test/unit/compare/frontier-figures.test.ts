@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FrontierPoint } from '../../../shared/engine/optimise';
-import {
-  headline,
-  pointsPerMillion,
-  netInvestment,
-} from '../../../renderer/src/screens/frontier/figures';
+import { netInvestment } from '../../../shared/engine/plan';
+import { headline, pointsPerMillion } from '../../../renderer/src/screens/frontier/figures';
 
 const point = (
   factor: number,

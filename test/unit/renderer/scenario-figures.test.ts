@@ -1,28 +1,32 @@
 /**
  * The scenario screen's figures (renderer/src/screens/scenario/figures.ts)
- * checked against closed forms on a hand-made portfolio, and against the
- * optimiser's own usage and objective (an independent implementation of
- * the same rules) on the demo's scenarios.
+ * and the plan arithmetic they draw (shared/engine/plan.ts) checked against
+ * closed forms on a hand-made portfolio, and, on the demo's scenarios,
+ * against the tests' own reading of MODEL.md §4 (test/unit/optimise/oracle.ts
+ * for the objective, and a yearly use written out below).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  planObjective,
-  planUsage,
   prepareProblem,
   rankingHeuristic,
+  scenarioObjective,
 } from '../../../shared/engine/optimise';
-import { resolveScenario, type Portfolio, type Project } from '../../../shared/model/portfolio';
+import { ceilings, planLoads, type YearLoads } from '../../../shared/engine/plan';
 import {
-  ceilings,
+  resolveScenario,
+  type PlanEntry,
+  type Portfolio,
+  type Project,
+} from '../../../shared/model/portfolio';
+import {
   comparison,
   envelopeYears,
   niceTicks,
-  planLoads,
-  planValue,
   roadmapBars,
   teamHeatmap,
 } from '../../../renderer/src/screens/scenario/figures';
+import { objective, settingsOf } from '../optimise/oracle';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../resources/demo.json', import.meta.url), 'utf8'),
@@ -106,7 +110,7 @@ describe('figures of a plan', () => {
 
   it('discounts each value by its start year (closed form)', () => {
     // V(P1) = 100 × (0.75 × 5 + 0.25 × 0) / 5 = 75; V(P2) = 100 × (0.75 × 2 + 0.25 × 4) / 5 = 50.
-    const v = planValue(small, s, [
+    const v = scenarioObjective(small, s, [
       { project: 'P1', start: 2028 },
       { project: 'P2', start: 2027 },
     ]);
@@ -159,15 +163,49 @@ describe('figures of a plan', () => {
   });
 });
 
-describe('figures agree with the optimiser on the demo', () => {
+/** The yearly use of a plan, written out from MODEL.md §4 without the engine. */
+function usageByHand(doc: Portfolio, id: string, plan: readonly PlanEntry[]): YearLoads {
+  const st = settingsOf(doc, id);
+  const Y = doc.horizon.years;
+  const zeros = () => new Array<number>(Y).fill(0);
+  const out: YearLoads = {
+    investment: zeros(),
+    operating: zeros(),
+    teams: Object.fromEntries(doc.teams.map((t) => [t.id, zeros()])),
+    directions: Object.fromEntries(
+      (doc.directions ?? [])
+        .filter((d) => d.maxConcurrent !== undefined)
+        .map((d) => [d.id, zeros()]),
+    ),
+  };
+  for (const e of plan) {
+    const p = doc.projects.find((x) => x.id === e.project)!;
+    const s = e.start - doc.horizon.firstYear;
+    const n = p.investment.length;
+    for (let t = Math.max(0, s); t < Y; t++) {
+      if (t - s < n) {
+        out.investment[t]! +=
+          p.investment[t - s]! * (1 - (p.subsidyRate ?? 0) - (p.partnerShare ?? 0));
+        for (const need of p.staff ?? []) out.teams[need.team]![t]! += need.days[t - s]!;
+        if (p.direction && out.directions[p.direction]) out.directions[p.direction]![t]! += 1;
+      } else {
+        out.operating[t]! +=
+          (p.runCost ?? 0) * (1 - (p.partnerShare ?? 0)) - st.credit * (p.savings ?? 0);
+      }
+    }
+  }
+  return out;
+}
+
+describe('figures agree with the tests’ own reading of the rules on the demo', () => {
   for (const scenario of demo.scenarios ?? []) {
-    it(`uses and values the plans of « ${scenario.name} » as the optimiser does`, () => {
+    it(`uses and values the plans of « ${scenario.name} » as MODEL.md §4 says`, () => {
       const resolved = resolveScenario(demo, scenario.id)!;
       const problem = prepareProblem(demo, resolved);
       const plans = [rankingHeuristic(demo, resolved).plan, scenario.plan ?? []];
       for (const plan of plans) {
         const mine = planLoads(demo, resolved, plan);
-        const theirs = planUsage(problem, plan);
+        const theirs = usageByHand(demo, scenario.id, plan);
         mine.investment.forEach((x, t) => expect(x).toBeCloseTo(theirs.investment[t]!, 6));
         mine.operating.forEach((x, t) => expect(x).toBeCloseTo(theirs.operating[t]!, 6));
         for (const team of demo.teams) {
@@ -176,7 +214,10 @@ describe('figures agree with the optimiser on the demo', () => {
         for (const [d, row] of Object.entries(theirs.directions)) {
           expect(mine.directions[d]).toEqual(row);
         }
-        expect(planValue(demo, resolved, plan)).toBeCloseTo(planObjective(problem, plan), 9);
+        expect(scenarioObjective(demo, resolved, plan)).toBeCloseTo(
+          objective(demo, settingsOf(demo, scenario.id), plan),
+          9,
+        );
       }
       const c = ceilings(demo, resolved);
       expect(c.investment).toEqual(problem.investmentCap);

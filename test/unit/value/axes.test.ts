@@ -1,7 +1,8 @@
 /** What a plan gives to each strategic axis (shared/engine/axes.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { axisBreakdown, netInvestment } from '../../../shared/engine/axes';
+import { axisBreakdown } from '../../../shared/engine/axes';
+import { netInvestment } from '../../../shared/engine/plan';
 import { projectValue } from '../../../shared/engine/value';
 import type { Portfolio, Project } from '../../../shared/model/portfolio';
 import demo from '../../../resources/demo.json';

@@ -4,6 +4,7 @@
  * portfolio and settings), else the scenario's saved plan, else none.
  */
 import { checkPlan } from '../../../../shared/engine/optimise';
+import { optimisationKey } from '../../../../shared/engine/plan';
 import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
 import { resolveScenario } from '../../../../shared/model/portfolio';
 
@@ -16,17 +17,7 @@ export interface PlanRunView {
 
 /** What an optimised plan of the scenario depends on (its saved plan aside). */
 export function scenarioKey(portfolio: Portfolio, scenarioId: string): string {
-  const s = portfolio.scenarios?.find((x) => x.id === scenarioId);
-  const settings = s ? { ...s, plan: undefined, name: undefined } : null;
-  return JSON.stringify([
-    portfolio.criteria,
-    portfolio.projects,
-    portfolio.budget,
-    portfolio.teams,
-    portfolio.directions,
-    portfolio.horizon,
-    settings,
-  ]);
+  return optimisationKey(portfolio, scenarioId);
 }
 
 export type SidePlan =

@@ -5,7 +5,6 @@
  * points that have a plan to draw. Pure, unit-tested.
  */
 import type { FrontierPoint } from '../../../../shared/engine/optimise';
-import type { Project } from '../../../../shared/model/portfolio';
 
 /** A point with a plan (optimal, or feasible with a gap). */
 export const hasPlan = (p: FrontierPoint): boolean =>
@@ -67,12 +66,6 @@ export function pointsPerMillion(points: readonly FrontierPoint[]): Map<number, 
     out.set(p.factor, prev && extra > 1e-6 ? ((p.objective - prev.objective) * 1e6) / extra : null);
   });
   return out;
-}
-
-/** A project's net investment over its build (after subsidies and partner shares). */
-export function netInvestment(project: Project): number {
-  const net = 1 - (project.subsidyRate ?? 0) - (project.partnerShare ?? 0);
-  return project.investment.reduce((s, a) => s + a, 0) * net;
 }
 
 /** The factor sets the screen offers, each with 1 (the current scenario). */

@@ -5,17 +5,15 @@
  * envelope use and the roadmap facts. Pure (no Svelte, no DOM); the charts
  * reuse the scenario, frontier and risk screens' own shaping functions.
  */
-import { rankingHeuristic, type HeuristicResult } from '../../../../shared/engine/optimise';
+import {
+  rankingHeuristic,
+  scenarioObjective,
+  type HeuristicResult,
+} from '../../../../shared/engine/optimise';
+import { ceilings, planLoads } from '../../../../shared/engine/plan';
 import type { Portfolio } from '../../../../shared/model/portfolio';
 import { simulatedPlan, type SimulatedPlan } from '../risk/figures';
-import {
-  ceilings,
-  envelopeYears,
-  planLoads,
-  planValue,
-  roadmapBars,
-  type EnvelopeYear,
-} from '../scenario/figures';
+import { envelopeYears, roadmapBars, type EnvelopeYear } from '../scenario/figures';
 import { overruns, type RoadmapFacts, type YearOver } from './titles';
 
 export interface ScenarioFacts {
@@ -42,7 +40,7 @@ export function scenarioFacts(portfolio: Portfolio, scenarioId: string | undefin
   return {
     chosen,
     heuristic,
-    value: planValue(portfolio, chosen.scenario, chosen.plan),
+    value: scenarioObjective(portfolio, chosen.scenario, chosen.plan),
     investment,
     operating,
     overs: overruns(investment, operating),

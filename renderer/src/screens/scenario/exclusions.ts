@@ -9,7 +9,7 @@
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../../../shared/model/portfolio';
 import { projectValue } from '../../../../shared/engine/value';
-import { ceilings, planLoads, projectLoads } from './figures';
+import { ceilings, planLoads, projectLoads } from '../../../../shared/engine/plan';
 
 /** One rule that adding the project in a given start year would break. */
 export type Blocker =

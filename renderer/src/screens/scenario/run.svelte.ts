@@ -7,6 +7,7 @@
  * stops it, the best plan received so far is kept with its figures.
  */
 import type { OptimiseResult } from '../../../../shared/engine/optimise';
+import { relativeGap } from '../../../../shared/engine/plan';
 import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
 import type { OptimiseReply, OptimiseRequest } from '../../workers/optimise.worker';
 
@@ -112,8 +113,7 @@ class OptimiserRun {
     }
     if (p.bound !== null) next.bound = p.bound;
     if (next.objective !== null && next.bound !== null) {
-      const diff = Math.max(0, next.bound - next.objective);
-      next.gap = next.objective > 0 ? diff / next.objective : null;
+      next.gap = relativeGap(next.objective, next.bound);
     }
     this.view = next;
   }
