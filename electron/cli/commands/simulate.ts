@@ -16,6 +16,7 @@ import highsLoader from 'highs';
 import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
 import { resolveScenario } from '../../../shared/model/portfolio';
 import { optimise } from '../../../shared/engine/optimise';
+import { effectiveRisk } from '../../../shared/engine/risk';
 import {
   DEFAULT_ITERATIONS,
   DEFAULT_SEED,
@@ -211,6 +212,11 @@ export function describeSimulation(
   out.push(
     `Coût total (investissement brut) : prévu ${euro(r.totalCost.planned)} ; P50 ${euro(r.totalCost.p50)} ; P80 ${euro(r.totalCost.p80)}`,
   );
+  out.push(
+    `Dépassement de coût moyen simulé : ${r.cost.meanOverrun >= 0 ? '+' : '−'}${pct(Math.abs(r.cost.meanOverrun))} par projet ; cygnes noirs : ${pct(r.cost.blackSwanShare)} des tirages`,
+  );
+  const preset = effectiveRisk(portfolio).preset;
+  if (preset) out.push(`  (classe de référence : ${preset.source})`);
   const top = r.drivers
     .filter((d) => d.rankCorrelation !== 0 || d.delaysSuccessor > 0)
     .slice(0, 10);

@@ -28,6 +28,8 @@ export interface BlockResult {
   delivered: Int32Array;
   /** Gross actual investment Σ K_p × Σ investment_p, per iteration. */
   grossCost: Float64Array;
+  /** Σ_p K_p, black swans included, per iteration (the mean overrun of CLI.md `cost`). */
+  factorSum: Float64Array;
   /** Net spend of each year, iteration-major: spend[i × (years + 1) + y]; bucket `years` is after the horizon. */
   spend: Float64Array;
   /** Finish month, project-major: finish[p × count + i]. */
@@ -40,6 +42,8 @@ export interface BlockResult {
   lateStart: Float64Array;
   /** Per project: iterations finishing after the planned start of a planned successor. */
   delaysSuccessor: Float64Array;
+  /** Per project: iterations hit by a black swan. */
+  blackSwans: Float64Array;
 }
 
 /**
@@ -53,6 +57,7 @@ export interface IterationColumns {
   value: Float64Array;
   delivered: Int32Array;
   grossCost: Float64Array;
+  factorSum: Float64Array;
   /** spend[r × (years + 1) + y]. */
   spend: Float64Array;
   finish: Float32Array;
@@ -64,6 +69,7 @@ export interface BlockCounts {
   withinMandate: Float64Array;
   lateStart: Float64Array;
   delaysSuccessor: Float64Array;
+  blackSwans: Float64Array;
 }
 
 /** Columns for `length` iterations of a prepared simulation, on plain or shared memory. */
@@ -81,6 +87,7 @@ export function allocateColumns(
     value: new Float64Array(buffer(8 * length)),
     delivered: new Int32Array(buffer(4 * length)),
     grossCost: new Float64Array(buffer(8 * length)),
+    factorSum: new Float64Array(buffer(8 * length)),
     spend: new Float64Array(buffer(8 * length * buckets)),
     finish: new Float32Array(buffer(4 * length * P)),
     duration: new Float32Array(buffer(4 * length * P)),
@@ -92,6 +99,7 @@ export function emptyCounts(projectCount: number): BlockCounts {
     withinMandate: new Float64Array(projectCount),
     lateStart: new Float64Array(projectCount),
     delaysSuccessor: new Float64Array(projectCount),
+    blackSwans: new Float64Array(projectCount),
   };
 }
 
@@ -144,9 +152,17 @@ export function simulateInto(
     swanCost,
   } = prepared;
   const projectValue = prepared.value;
-  const { value, delivered, grossCost, spend, finish: finishOut, duration: durationOut } = out;
+  const {
+    value,
+    delivered,
+    grossCost,
+    factorSum,
+    spend,
+    finish: finishOut,
+    duration: durationOut,
+  } = out;
   const stride = out.length;
-  const { withinMandate, lateStart, delaysSuccessor } = counts;
+  const { withinMandate, lateStart, delaysSuccessor, blackSwans } = counts;
   // Local bindings: one module lookup per block, direct calls in the loops.
   const quantile = normalQuantile;
   const read = readTable;
@@ -196,6 +212,7 @@ export function simulateInto(
       if (raw[r + 2]! < swanProbability) {
         d *= swanSchedule;
         k *= swanCost;
+        blackSwans[p]!++;
       }
       duration[p] = d;
       factor[p] = k;
@@ -204,6 +221,7 @@ export function simulateInto(
     let delivery = 0;
     let deliveredCount = 0;
     let gross = 0;
+    let factors = 0;
     const at = row + i;
     const base = at * buckets;
     for (let o = 0; o < P; o++) {
@@ -231,6 +249,7 @@ export function simulateInto(
       const k = factor[p]!;
       const total = plannedCost[p]!;
       gross += k * total;
+      factors += k;
       const net = total * (k * ownShare[p]! - subsidyRate[p]!);
       // Spread over the stretched CP profile: planned year j covers [start + j·d/n, start + (j+1)·d/n).
       const first = profileStart[p]!;
@@ -269,6 +288,7 @@ export function simulateInto(
     value[at] = delivery;
     delivered[at] = deliveredCount;
     grossCost[at] = gross;
+    factorSum[at] = factors;
   }
   return counts;
 }
@@ -288,6 +308,7 @@ export function simulateBlock(
     value: columns.value,
     delivered: columns.delivered,
     grossCost: columns.grossCost,
+    factorSum: columns.factorSum,
     spend: columns.spend,
     finish: columns.finish,
     duration: columns.duration,
@@ -301,11 +322,13 @@ export function blockBuffers(result: BlockResult): ArrayBuffer[] {
     result.value,
     result.delivered,
     result.grossCost,
+    result.factorSum,
     result.spend,
     result.finish,
     result.duration,
     result.withinMandate,
     result.lateStart,
     result.delaysSuccessor,
+    result.blackSwans,
   ].map((array) => array.buffer as ArrayBuffer);
 }

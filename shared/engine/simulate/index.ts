@@ -45,6 +45,7 @@ export {
   type IterationColumns,
 } from './block';
 export { prepareSimulation, monthIndex, type PreparedSimulation } from './prepare';
+export { envelopeRisk, type EnvelopeRisk, type EnvelopeRiskOptions } from './envelope';
 export { sortedQuantile, selectQuantiles, spearman } from './order';
 export {
   summarise,

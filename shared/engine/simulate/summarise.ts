@@ -68,6 +68,18 @@ export interface Distribution {
   p90: number;
 }
 
+export interface CostFigures {
+  /** Σ investment of the plan (all factors 1). */
+  planned: number;
+  mean: number;
+  p50: number;
+  p80: number;
+  /** Mean of K_p − 1 over projects and iterations, black swans included. */
+  meanOverrun: number;
+  /** Share of project-iterations hit by a black swan. */
+  blackSwanShare: number;
+}
+
 export interface SimulationResult {
   /** Iterations summarised (fewer than asked when cancelled). */
   iterations: number;
@@ -87,6 +99,8 @@ export interface SimulationResult {
   totalCost: Distribution & { planned: number };
   /** Net actual investment, Σ over years of the net spend including after the horizon. */
   netCost: Distribution;
+  /** CLI.md `cost`: the plan's gross investment planned and simulated, the mean overrun and the black swans' share. */
+  cost: CostFigures;
   /** Sorted by decreasing |rankCorrelation|, then plan order. */
   drivers: Driver[];
   warnings: string[];
@@ -301,7 +315,31 @@ export function addCounts(total: BlockCounts, block: BlockCounts): void {
     total.withinMandate[p]! += block.withinMandate[p]!;
     total.lateStart[p]! += block.lateStart[p]!;
     total.delaysSuccessor[p]! += block.delaysSuccessor[p]!;
+    total.blackSwans[p]! += block.blackSwans[p]!;
   }
+}
+
+function costFigures(
+  prepared: PreparedSimulation,
+  columns: IterationColumns,
+  n: number,
+  counts: BlockCounts,
+  gross: Distribution & { planned: number },
+): CostFigures {
+  const P = prepared.projectCount;
+  let factors = 0;
+  for (let i = 0; i < n; i++) factors += columns.factorSum[i]!;
+  let swans = 0;
+  for (let p = 0; p < P; p++) swans += counts.blackSwans[p]!;
+  const draws = n * P;
+  return {
+    planned: gross.planned,
+    mean: gross.mean,
+    p50: gross.p50,
+    p80: gross.p80,
+    meanOverrun: draws > 0 ? factors / draws - 1 : 0,
+    blackSwanShare: draws > 0 ? swans / draws : 0,
+  };
 }
 
 /** Merges blocks (any order, any sizes, covering iterations 0 .. n-1) into the result. */
@@ -322,6 +360,7 @@ export function summarise(
     columns.value.set(block.value, offset);
     columns.delivered.set(block.delivered, offset);
     columns.grossCost.set(block.grossCost, offset);
+    columns.factorSum.set(block.factorSum, offset);
     columns.spend.set(block.spend, offset * buckets);
     for (let p = 0; p < P; p++) {
       const from = p * block.count;
@@ -422,6 +461,10 @@ export function summariseColumns(
     sample[i] = total;
   }
   const netCost = distribution(sample, n, scratch);
+  const gross = {
+    ...distribution(columns.grossCost, n, scratch),
+    planned: prepared.plannedCost.reduce((s, v) => s + v, 0),
+  };
 
   return {
     iterations: n,
@@ -440,11 +483,9 @@ export function summariseColumns(
     delivered: { ...distribution(columns.delivered, n, scratch), planned: P },
     investment,
     afterHorizon,
-    totalCost: {
-      ...distribution(columns.grossCost, n, scratch),
-      planned: prepared.plannedCost.reduce((s, v) => s + v, 0),
-    },
+    totalCost: gross,
     netCost,
+    cost: costFigures(prepared, columns, n, counts, gross),
     drivers,
     warnings: [...prepared.warnings],
   };

@@ -11,7 +11,7 @@ const raw: unknown = JSON.parse(
 const result = validatePortfolio(raw);
 const demo = raw as Portfolio;
 
-/** Every field of format 1 (MODEL.md §2), as paths with `[]` for array items. */
+/** The fields of format 1 (MODEL.md §2, with §7's reference class) the demo uses, as paths with `[]` for array items. */
 const FORMAT_FIELDS = [
   'format',
   'version',
@@ -76,6 +76,7 @@ const FORMAT_FIELDS = [
   'risk',
   'risk.distribution',
   'risk.correlation',
+  'risk.referenceClass',
   'risk.blackSwan',
   'risk.blackSwan.probability',
   'risk.blackSwan.scheduleFactor',
