@@ -117,10 +117,14 @@ export function violations(doc: Portfolio, st: Settings, plan: readonly PlanEntr
   return out;
 }
 
-/** The best objective over every choice of start (or none) per project; null if no plan is feasible. */
+/**
+ * The best objective over every choice of start (or none) per project; null if no plan is feasible.
+ * `score` replaces the objective of MODEL.md §4 (e.g. the mandate objective of §7).
+ */
 export function bruteForce(
   doc: Portfolio,
   st: Settings,
+  score: (plan: readonly PlanEntry[]) => number = (plan) => objective(doc, st, plan),
 ): { objective: number; plan: PlanEntry[] } | null {
   const Y = doc.horizon.years;
   const y0 = doc.horizon.firstYear;
@@ -129,7 +133,7 @@ export function bruteForce(
   const visit = (i: number) => {
     if (i === doc.projects.length) {
       if (violations(doc, st, plan).length === 0) {
-        const o = objective(doc, st, plan);
+        const o = score(plan);
         if (!best || o > best.objective) best = { objective: o, plan: [...plan] };
       }
       return;
