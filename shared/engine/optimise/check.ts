@@ -4,8 +4,15 @@
  * model, so it also catches a mistake in the model builder.
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
-import { fits, isRequired, planUsage, prepareProblem, type PreparedProblem } from './problem';
-import { eurosPair, frenchNumber, personDays } from './words';
+import {
+  fits,
+  isRequired,
+  latestStart,
+  planUsage,
+  prepareProblem,
+  type PreparedProblem,
+} from './problem';
+import { eurosPair, frenchNumber, monthWords, personDays } from './words';
 
 /** Violations of the rules of MODEL.md §4 by `plan` (empty when the plan is feasible). */
 export function checkPlan(
@@ -50,6 +57,18 @@ export function checkPreparedPlan(problem: PreparedProblem, plan: readonly PlanE
           `Le projet ${p.id} ne peut pas démarrer avant ${earliest} (plan : ${entry.start}).`,
         );
       }
+    }
+    const postponed = problem.scenario.notBefore[p.id];
+    if (postponed !== undefined && entry.start < postponed && (fixed ?? null) === null) {
+      out.push(
+        `Le projet ${p.id} a été reporté à ${postponed} par le comité (plan : ${entry.start}).`,
+      );
+    }
+    const deadline = p.project.deadline;
+    if (deadline && entry.start - firstYear > latestStart(p.project, firstYear)) {
+      out.push(
+        `Le projet ${p.id} doit être livré au plus tard fin ${monthWords(deadline)} ; démarré en ${entry.start}, il ne s'achèverait que fin ${entry.start + p.duration - 1}.`,
+      );
     }
     if (p.forcedOut === 'self') {
       out.push(`Le projet ${p.id} est écarté par le scénario mais figure dans le plan.`);

@@ -16,8 +16,17 @@ import {
   type Portfolio,
   type PlanEntry,
   type ResolvedScenario,
+  type ScenarioObjective,
 } from '../../model/portfolio';
 import { checkPreparedPlan } from './check';
+import {
+  DEFAULT_CONFIDENCE_ITERATIONS,
+  DEFAULT_CONFIDENCE_SEED,
+  holdPlan,
+  MIN_CONFIDENCE_ITERATIONS,
+  SOLVE_GAP,
+  type ConfidenceReport,
+} from './confidence';
 import { conflictByDeletion, staticReasons } from './diagnose';
 import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
 import { improvePlan } from './improve';
@@ -39,6 +48,8 @@ export interface OptimiseProgress {
   seconds: number;
   /** The best plan so far, when it changed. */
   plan?: PlanEntry[];
+  /** What the confidence method (MODEL.md §7) just tried, in words. */
+  note?: string;
 }
 
 export interface OptimiseOptions {
@@ -55,6 +66,14 @@ export interface OptimiseOptions {
   signal?: { readonly aborted: boolean };
   /** Other plans to start from (e.g. the previous point of a frontier); used when feasible. */
   startPlans?: readonly (readonly PlanEntry[])[];
+  /** MODEL.md §7: overrides the scenario's confidence (null: the deterministic plan of §4). */
+  confidence?: number | null;
+  /** MODEL.md §7: overrides the scenario's objective. */
+  objective?: ScenarioObjective;
+  /** Simulation draws checking a plan's confidence (default 20 000, at least 10 000). */
+  iterations?: number;
+  /** Seed of those draws (default 42). */
+  seed?: number;
 }
 
 export interface OptimiseResult {
@@ -73,6 +92,8 @@ export interface OptimiseResult {
   usage: { investment: number[]; operating: number[]; teams: Record<string, number[]> };
   heuristic: HeuristicResult;
   reasons: string[];
+  /** With a confidence (MODEL.md §7): what the simulation says of the plan, and the price. */
+  confidence?: ConfidenceReport;
 }
 
 export class UnknownScenarioError extends Error {
@@ -83,10 +104,13 @@ export class UnknownScenarioError extends Error {
 
 /** The scenario settings an option set stands for, or an UnknownScenarioError. */
 export function scenarioFor(portfolio: Portfolio, options: OptimiseOptions): ResolvedScenario {
-  if (options.scenario) return options.scenario;
-  const s = resolveScenario(portfolio, options.scenarioId);
+  const s = options.scenario ?? resolveScenario(portfolio, options.scenarioId);
   if (!s) throw new UnknownScenarioError(options.scenarioId ?? '');
-  return s;
+  return {
+    ...s,
+    objective: options.objective ?? s.objective,
+    confidence: options.confidence !== undefined ? options.confidence : s.confidence,
+  };
 }
 
 export async function optimise(
@@ -94,9 +118,12 @@ export async function optimise(
   portfolio: Portfolio,
   options: OptimiseOptions = {},
 ): Promise<OptimiseResult> {
+  const scenario = scenarioFor(portfolio, options);
+  if (scenario.confidence !== null) {
+    return optimiseWithConfidence(highsSource, portfolio, scenario, options);
+  }
   const began = Date.now();
   const elapsed = () => (Date.now() - began) / 1000;
-  const scenario = scenarioFor(portfolio, options);
   const problem = prepareProblem(portfolio, scenario);
   const heuristic = rankingHeuristicPrepared(problem);
   options.onProgress?.({
@@ -266,4 +293,123 @@ export async function optimise(
   }
   const status: OptimiseStatus = proven ? 'optimal' : 'feasible';
   return finish(status, plan, out.bound, []);
+}
+
+/**
+ * MODEL.md §7: the best plan that holds every year's envelope with the
+ * scenario's confidence (confidence.ts), after the deterministic optimum,
+ * which bounds it. Progress reports the best plan that holds so far.
+ */
+async function optimiseWithConfidence(
+  highsSource: HighsSource,
+  portfolio: Portfolio,
+  scenario: ResolvedScenario,
+  options: OptimiseOptions,
+): Promise<OptimiseResult> {
+  const began = Date.now();
+  const elapsed = () => (Date.now() - began) / 1000;
+  const limit = options.timeLimitSeconds ?? 30;
+  const target = scenario.confidence as number;
+  const iterations = Math.max(
+    MIN_CONFIDENCE_ITERATIONS,
+    Math.floor(options.iterations ?? DEFAULT_CONFIDENCE_ITERATIONS),
+  );
+  const seed = options.seed ?? DEFAULT_CONFIDENCE_SEED;
+  const highs = await resolveHighs(highsSource);
+  const plain = { ...scenario, confidence: null };
+  const det = await optimise(highs, portfolio, {
+    ...options,
+    scenario: plain,
+    confidence: null,
+    timeLimitSeconds: Math.max(0.5, 0.35 * limit),
+    onProgress: (p) =>
+      options.onProgress?.({
+        ...p,
+        phase: p.phase === 'done' ? 'solving' : p.phase,
+        plan: undefined,
+      }),
+  });
+  const problem = prepareProblem(portfolio, plain);
+  const found = det.status === 'optimal' || det.status === 'feasible';
+  if (!found) return { ...det, seconds: elapsed() };
+
+  const held = await holdPlan({
+    highs,
+    problem,
+    target,
+    iterations,
+    seed,
+    deterministic: {
+      plan: det.plan,
+      objective: det.objective,
+      bound: det.bound,
+      proven: det.status === 'optimal',
+    },
+    candidates: options.startPlans,
+    solveScaled: async (factor, timeLimitSeconds) => {
+      const scaled = {
+        ...plain,
+        budgetFactor: { ...plain.budgetFactor, investment: plain.budgetFactor.investment * factor },
+      };
+      const r = await optimise(highs, portfolio, {
+        scenario: scaled,
+        confidence: null,
+        timeLimitSeconds,
+        gap: SOLVE_GAP,
+        signal: options.signal,
+        startPlans: [det.heuristic.plan],
+      });
+      return r.status === 'optimal' || r.status === 'feasible' ? r.plan : null;
+    },
+    remaining: () => limit - elapsed(),
+    aborted: () => options.signal?.aborted === true,
+    onStep: (note) =>
+      options.onProgress?.({
+        phase: 'solving',
+        objective: null,
+        bound: det.bound,
+        gap: null,
+        seconds: elapsed(),
+        note,
+      }),
+    onPlan: (plan, objective) =>
+      options.onProgress?.({
+        phase: 'solving',
+        objective,
+        bound: det.bound,
+        gap: relativeGap(objective, det.bound),
+        seconds: elapsed(),
+        plan,
+      }),
+  });
+
+  const report = held.report;
+  const proven = report.source === 'deterministic' && det.status === 'optimal';
+  const usage = planUsage(problem, held.plan);
+  const result: OptimiseResult = {
+    status: report.holds ? (proven ? 'optimal' : 'feasible') : 'unknown',
+    scenario: scenario.id,
+    objective: held.objective,
+    bound: Math.max(det.bound, held.objective),
+    gap: report.holds ? relativeGap(held.objective, Math.max(det.bound, held.objective)) : 1,
+    seconds: elapsed(),
+    plan: held.plan,
+    usage: { investment: usage.investment, operating: usage.operating, teams: usage.teams },
+    heuristic: det.heuristic,
+    reasons: report.holds
+      ? []
+      : [
+          `Aucun plan trouvé en ${Math.round(limit)} s ne tient chaque année son enveloppe d’investissement avec une probabilité d’au moins ${Math.round(100 * target)} % : baissez la confiance demandée, desserrez les enveloppes ou relancez avec plus de temps.`,
+        ],
+    confidence: report,
+  };
+  options.onProgress?.({
+    phase: 'done',
+    objective: report.holds ? held.objective : null,
+    bound: det.bound,
+    gap: result.gap,
+    seconds: result.seconds,
+    plan: held.plan,
+  });
+  return result;
 }

@@ -44,3 +44,24 @@ export function listIds(ids: readonly string[]): string {
   if (ids.length <= 1) return ids[0] ?? '';
   return `${ids.slice(0, -1).join(', ')} et ${ids[ids.length - 1]}`;
 }
+
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** "2027-09" as "septembre 2027". */
+export function monthWords(yearMonth: string): string {
+  const month = Number(yearMonth.slice(5, 7));
+  return `${MONTHS[month - 1] ?? yearMonth.slice(5, 7)} ${yearMonth.slice(0, 4)}`;
+}
