@@ -20,8 +20,10 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
 const USAGE = `Usage : arbitra <commande> FICHIER [options]
 
   validate FILE [--json]
-  optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness] [--json]
-  frontier FILE [--scenario ID] [--factors 0.5,0.75,1,1.25,1.5] [--json]
+  optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness]
+                [--objective discounted|mandate] [--confidence C] [--iterations N] [--seed S] [--json]
+  frontier FILE [--scenario ID] [--factors 0.5,0.75,1,1.25,1.5] [--confidence C]
+                [--confidences 0.5,0.8,0.9,0.95] [--objective discounted|mandate] [--json]
   simulate FILE [--scenario ID] [--iterations N] [--seed S] [--json]
   finance  FILE [--scenario ID] [--json]
   convert  IN OUT            (.json, .arbitra, .xlsx)

@@ -1,5 +1,12 @@
 /**
- * `arbitra optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness] [--json]`
+ * `arbitra optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness]
+ *  [--objective discounted|mandate] [--confidence C] [--iterations N] [--seed S] [--json]`
+ *
+ * `--objective` and `--confidence` override the scenario's fields (MODEL.md
+ * §7); with a confidence, `--iterations` (default 20 000, at least 10 000) and
+ * `--seed` (default 42) set the simulation that checks the plan, and the JSON
+ * holds the `confidence` block of CLI.md. The JSON also holds `seconds` and
+ * `cpuSeconds` (CPU time of the process while the engine worked).
  *
  * The best plan under the rules of MODEL.md §4 (CLI.md). Exit status: 0 when
  * a plan is found (optimal or stopped with a gap), 1 when the file is refused
@@ -17,6 +24,8 @@ import type { Portfolio } from '../../../shared/model/portfolio';
 import {
   optimise,
   UnknownScenarioError,
+  type ConfidenceReport,
+  type OptimiseOptions,
   type OptimiseProgress,
   type OptimiseResult,
 } from '../../../shared/engine/optimise';
@@ -37,6 +46,10 @@ export const command: CliCommand = async (argv) => {
     'time-limit': { type: 'string' },
     gap: { type: 'string' },
     robustness: { type: 'boolean' },
+    objective: { type: 'string' },
+    confidence: { type: 'string' },
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
     json: { type: 'boolean' },
   });
   const [file, ...extra] = positionals;
@@ -48,16 +61,20 @@ export const command: CliCommand = async (argv) => {
   if (gap < 0 || gap >= 1)
     throw new UsageError('--gap attend une fraction entre 0 et 1 (0.01 pour 1 %).');
 
+  const risk = riskOptions(values);
+
   const loaded = await loadPortfolioForCli(file, { json: values.json });
   if (typeof loaded === 'number') return loaded;
   const { portfolio } = loaded;
 
   let result: OptimiseResult;
+  const cpu = process.cpuUsage();
   try {
     result = await optimise(() => highsLoader(), portfolio, {
       scenarioId: values.scenario,
       timeLimitSeconds: timeLimit,
       gap,
+      ...risk,
       onProgress: process.stderr.isTTY ? reportProgress : undefined,
     });
   } catch (error) {
@@ -66,6 +83,7 @@ export const command: CliCommand = async (argv) => {
   }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const found = result.status === 'optimal' || result.status === 'feasible';
+  const cpuSeconds = cpuSecondsSince(cpu);
 
   let robust: RobustnessResult | undefined;
   if (values.robustness && found) {
@@ -81,13 +99,65 @@ export const command: CliCommand = async (argv) => {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
 
-  if (values.json) printJson(robust ? { ...result, ...robustnessJson(robust) } : result);
-  else {
+  if (values.json) {
+    const json = { ...result, cpuSeconds };
+    printJson(robust ? { ...json, ...robustnessJson(robust) } : json);
+  } else {
     process.stdout.write(describeResult(portfolio, result));
     if (robust) process.stdout.write(describeRobustness(portfolio, robust));
   }
   return found ? 0 : 1;
 };
+
+/** CPU seconds of this process (every thread) since `since`. */
+export function cpuSecondsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+/** `--objective`, `--confidence`, `--iterations`, `--seed` (MODEL.md §7), checked. */
+export function riskOptions(values: {
+  objective?: string;
+  confidence?: string;
+  iterations?: string;
+  seed?: string;
+}): Pick<OptimiseOptions, 'objective' | 'confidence' | 'iterations' | 'seed'> {
+  const out: Pick<OptimiseOptions, 'objective' | 'confidence' | 'iterations' | 'seed'> = {};
+  if (values.objective !== undefined) {
+    if (values.objective !== 'discounted' && values.objective !== 'mandate') {
+      throw new UsageError(
+        `--objective attend « discounted » (valeur actualisée) ou « mandate » (valeur livrée dans le mandat), pas « ${values.objective} ».`,
+      );
+    }
+    out.objective = values.objective;
+  }
+  if (values.confidence !== undefined) {
+    const c = numberOption('confidence', values.confidence, 0);
+    if (c < 0.5 || c > 0.99) {
+      throw new UsageError(
+        '--confidence attend une probabilité entre 0.5 et 0.99 (0.8 pour 80 %).',
+      );
+    }
+    out.confidence = c;
+  }
+  if (values.iterations !== undefined) {
+    const n = numberOption('iterations', values.iterations, 0);
+    if (!Number.isInteger(n) || n < 10_000 || n > 1_000_000) {
+      throw new UsageError(
+        '--iterations attend un nombre entier de tirages entre 10 000 et 1 000 000.',
+      );
+    }
+    out.iterations = n;
+  }
+  if (values.seed !== undefined) {
+    const seed = numberOption('seed', values.seed, 0);
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new UsageError('--seed attend un entier positif ou nul.');
+    }
+    out.seed = seed;
+  }
+  return out;
+}
 
 /** Sampled weightings for the stability of each project. */
 export const ROBUSTNESS_SAMPLES = 20;
@@ -155,7 +225,11 @@ export function describeRobustness(portfolio: Portfolio, r: RobustnessResult): s
 }
 
 function reportProgress(p: OptimiseProgress): void {
-  const parts = [`${p.seconds.toFixed(1)} s`];
+  if (p.note) {
+    process.stderr.write(`\r\x1b[KConfiance… ${fr(p.seconds, 1)} s ; ${p.note}`);
+    return;
+  }
+  const parts = [`${fr(p.seconds, 1)} s`];
   if (p.objective !== null) parts.push(`meilleur plan ${fr(p.objective, 1)} points`);
   if (p.bound !== null) parts.push(`borne ${fr(p.bound, 1)}`);
   if (p.gap !== null) parts.push(`écart ${fr(100 * p.gap, 2)} %`);
@@ -188,6 +262,43 @@ export function table(head: string[], rows: string[][], align?: string): string 
   return [line(head), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** Which measure the objective is, in the shared vocabulary of the screens. */
+function objectiveWords(portfolio: Portfolio, scenarioId: string): string {
+  const s = portfolio.scenarios?.find((x) => x.id === scenarioId);
+  return s?.objective === 'mandate'
+    ? 'valeur livrée dans le mandat, espérée et actualisée'
+    : 'valeur actualisée du plan';
+}
+
+/** The confidence block (MODEL.md §7) in words. */
+export function describeConfidence(portfolio: Portfolio, c: ConfidenceReport): string[] {
+  const first = portfolio.horizon.firstYear;
+  const out = [
+    '',
+    `Confiance demandée : ${fr(100 * c.target)} % — chaque enveloppe d’investissement tenue au moins ${fr(10 * c.target, 1)} années sur 10 (${fr(c.iterations)} tirages, graine ${c.seed}).`,
+    c.holds
+      ? `Prix de la confiance : ${fr(100 * c.priceOfConfidence, 1)} % de la valeur (${fr(c.deterministicObjective, 1)} points sans marge de risque).`
+      : 'Aucun plan trouvé ne tient cette confiance.',
+  ];
+  if (c.uniformBaseline) {
+    out.push(
+      `Référence « marge uniforme » (toutes les enveloppes × ${fr(c.uniformBaseline.factor, 3)}) : ${fr(c.uniformBaseline.objective, 1)} points.`,
+    );
+  }
+  out.push(
+    'Risque de dépassement simulé par année :',
+    table(
+      ['Année', 'Risque', '± erreur'],
+      c.pOverEnvelope.map((p, t) => [
+        String(first + t),
+        `${fr(100 * p, 1)} %`,
+        `${fr(100 * (c.stdError[t] ?? 0), 1)} pt`,
+      ]),
+    ).trimEnd(),
+  );
+  return out;
+}
+
 const STATUS: Record<OptimiseResult['status'], string> = {
   optimal: 'optimal (prouvé)',
   feasible: 'plan trouvé, arrêté avant la preuve d’optimalité',
@@ -204,8 +315,9 @@ export function describeResult(portfolio: Portfolio, r: OptimiseResult): string 
     return out.join('\n') + '\n';
   }
   out.push(
-    `Valeur du plan : ${fr(r.objective, 1)} points (borne prouvée ${fr(r.bound, 1)}, écart ${fr(100 * r.gap, 2)} %)`,
+    `Valeur du plan : ${fr(r.objective, 1)} points (${objectiveWords(portfolio, r.scenario)} ; borne prouvée ${fr(r.bound, 1)}, écart ${fr(100 * r.gap, 2)} %)`,
   );
+  if (r.confidence) out.push(...describeConfidence(portfolio, r.confidence));
   const values = portfolioValues(portfolio);
   const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
   out.push('', `Plan (${r.plan.length} projet${r.plan.length > 1 ? 's' : ''}) :`);
@@ -249,7 +361,12 @@ export function describeResult(portfolio: Portfolio, r: OptimiseResult): string 
   );
   const h = r.heuristic;
   out.push('');
-  if (h.feasible) {
+  if (r.confidence) {
+    // The ranking heuristic knows no risk: comparing it with a plan that holds would mislead.
+    out.push(
+      `Sans marge de risque, l’optimum vaut ${fr(r.confidence.deterministicObjective, 1)} points et le classement par valeur par euro ${fr(h.objective, 1)} points ; ni l’un ni l’autre ne tient forcément les enveloppes avec cette confiance.`,
+    );
+  } else if (h.feasible) {
     const plus = r.objective - h.objective;
     const pct = h.objective > 0 ? (100 * plus) / h.objective : 0;
     out.push(

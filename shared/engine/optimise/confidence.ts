@@ -229,7 +229,10 @@ export async function holdPlan(ctx: ConfidenceContext): Promise<HeldPlan> {
     objective: number;
     source: ConfidenceReport['source'];
   } | null;
-  const plan = chosen?.plan ?? [];
+  const order = new Map(problem.projects.map((p) => [p.id, p.index]));
+  const plan = [...(chosen?.plan ?? [])].sort(
+    (a, b) => a.start - b.start || (order.get(a.project) ?? 0) - (order.get(b.project) ?? 0),
+  );
   const risk = evaluate(plan).risk;
   const objective = chosen?.objective ?? 0;
   return {

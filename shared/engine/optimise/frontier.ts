@@ -5,14 +5,32 @@
  *
  * Points are solved from the smallest factor up, each starting from the plan
  * of the one before (still feasible with more money), so a point stopped by
- * the time limit is never worse than a smaller budget's.
+ * the time limit is never worse than a smaller budget's: the frontier never
+ * shows a larger budget buying less. A point already known (the scenario's
+ * own optimum, proven on the scenario screen) is taken as it is instead of
+ * being solved again with a shorter time limit.
+ *
+ * The price of confidence (MODEL.md §7, `confidenceFrontier`): the value of
+ * the plan that holds the envelopes at each confidence level, the
+ * deterministic plan standing for `null`. Levels are solved from the
+ * strictest down, each offered the stricter level's plan (which holds at a
+ * looser level too), so a stricter confidence never shows more value; the
+ * deterministic optimum is solved once and shared.
  */
 import type { PlanEntry, Portfolio } from '../../model/portfolio';
-import type { HighsSource } from './highs';
 import { planNetInvestment } from '../plan';
-import { optimise, scenarioFor, type OptimiseOptions, type OptimiseStatus } from './optimise';
+import type { ConfidenceReport } from './confidence';
+import { resolveHighs, type HighsSource } from './highs';
+import {
+  optimise,
+  scenarioFor,
+  type OptimiseOptions,
+  type OptimiseResult,
+  type OptimiseStatus,
+} from './optimise';
 
 export const DEFAULT_FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
+export const DEFAULT_CONFIDENCES = [0.5, 0.8, 0.9, 0.95];
 
 export interface FrontierPoint {
   factor: number;
@@ -24,13 +42,30 @@ export interface FrontierPoint {
   investment: number;
   plan: PlanEntry[];
   reasons: string[];
+  /** True when the point was not solved here but given (the scenario's own result). */
+  reused?: boolean;
+  /** With a confidence: what the simulation says of the point's plan. */
+  confidence?: ConfidenceReport;
+}
+
+/** A result already known for one factor (e.g. the scenario's proven optimum at factor 1). */
+export interface KnownPoint {
+  factor: number;
+  result: Pick<
+    OptimiseResult,
+    'status' | 'objective' | 'bound' | 'gap' | 'plan' | 'reasons' | 'confidence'
+  >;
 }
 
 export interface FrontierOptions extends Omit<OptimiseOptions, 'startPlans' | 'onProgress'> {
   factors?: readonly number[];
+  /** Points not to solve again; used only when proven optimal. */
+  known?: readonly KnownPoint[];
   /** Called after each point. */
   onPoint?: (point: FrontierPoint, done: number, total: number) => void;
 }
+
+const hasPlan = (status: OptimiseStatus) => status === 'optimal' || status === 'feasible';
 
 export async function frontier(
   highsSource: HighsSource,
@@ -38,6 +73,7 @@ export async function frontier(
   options: FrontierOptions = {},
 ): Promise<{ points: FrontierPoint[] }> {
   const base = scenarioFor(portfolio, options);
+  const highs = await resolveHighs(highsSource);
   const factors = options.factors ?? DEFAULT_FACTORS;
   const order = factors.map((f, i) => ({ f, i })).sort((a, b) => a.f - b.f);
   const points: FrontierPoint[] = new Array(factors.length);
@@ -48,12 +84,17 @@ export async function frontier(
       ...base,
       budgetFactor: { ...base.budgetFactor, investment: base.budgetFactor.investment * f },
     };
-    const result = await optimise(highsSource, portfolio, {
-      ...options,
-      scenario,
-      startPlans: previous ? [previous] : [],
-    });
-    if (result.status === 'optimal' || result.status === 'feasible') previous = result.plan;
+    const known = options.known?.find(
+      (k) => Math.abs(k.factor - f) < 1e-9 && k.result.status === 'optimal',
+    );
+    const result = known
+      ? known.result
+      : await optimise(highs, portfolio, {
+          ...options,
+          scenario,
+          startPlans: previous ? [previous] : [],
+        });
+    if (hasPlan(result.status)) previous = result.plan;
     const point: FrontierPoint = {
       factor: f,
       status: result.status,
@@ -63,6 +104,8 @@ export async function frontier(
       investment: planNetInvestment(portfolio, scenario, result.plan),
       plan: result.plan,
       reasons: result.reasons,
+      ...(known ? { reused: true } : {}),
+      ...(result.confidence ? { confidence: result.confidence } : {}),
     };
     points[i] = point;
     done++;
@@ -70,4 +113,91 @@ export async function frontier(
     if (options.signal?.aborted) break;
   }
   return { points: points.filter((p): p is FrontierPoint => p !== undefined) };
+}
+
+export interface ConfidencePoint {
+  /** The confidence level, or null for the deterministic plan of §4. */
+  confidence: number | null;
+  status: OptimiseStatus;
+  objective: number;
+  bound: number;
+  gap: number;
+  investment: number;
+  plan: PlanEntry[];
+  reasons: string[];
+  /** Share of the deterministic optimum's value given up (0 for the deterministic point). */
+  priceOfConfidence: number;
+  /** Simulated P(over) of each year (absent for the deterministic point). */
+  pOverEnvelope?: number[];
+  stdError?: number[];
+}
+
+export interface ConfidenceFrontierOptions extends Omit<
+  OptimiseOptions,
+  'startPlans' | 'onProgress' | 'confidence'
+> {
+  /** Levels; null stands for the deterministic plan (always computed, and listed when asked). */
+  confidences?: readonly (number | null)[];
+  onPoint?: (point: ConfidencePoint, done: number, total: number) => void;
+}
+
+export async function confidenceFrontier(
+  highsSource: HighsSource,
+  portfolio: Portfolio,
+  options: ConfidenceFrontierOptions = {},
+): Promise<{ points: ConfidencePoint[] }> {
+  const highs = await resolveHighs(highsSource);
+  const levels = options.confidences ?? [null, ...DEFAULT_CONFIDENCES];
+  const total = levels.length;
+  const det = await optimise(highs, portfolio, { ...options, confidence: null });
+  const investment = (plan: PlanEntry[]) =>
+    planNetInvestment(portfolio, scenarioFor(portfolio, options), plan);
+  const out = new Map<number | null, ConfidencePoint>();
+  let done = 0;
+  const emit = (point: ConfidencePoint) => {
+    out.set(point.confidence, point);
+    done++;
+    options.onPoint?.(point, done, total);
+  };
+  if (levels.includes(null)) {
+    emit({
+      confidence: null,
+      status: det.status,
+      objective: det.objective,
+      bound: det.bound,
+      gap: det.gap,
+      investment: investment(det.plan),
+      plan: det.plan,
+      reasons: det.reasons,
+      priceOfConfidence: 0,
+    });
+  }
+  const strictFirst = levels.filter((c): c is number => c !== null).sort((a, b) => b - a);
+  let stricter: PlanEntry[] | undefined;
+  for (const c of strictFirst) {
+    if (options.signal?.aborted) break;
+    const r = await optimise(highs, portfolio, {
+      ...options,
+      confidence: c,
+      deterministic: det,
+      startPlans: stricter ? [stricter] : [],
+    });
+    if (hasPlan(r.status)) stricter = r.plan;
+    emit({
+      confidence: c,
+      status: r.status,
+      objective: r.objective,
+      bound: r.bound,
+      gap: r.gap,
+      investment: investment(r.plan),
+      plan: r.plan,
+      reasons: r.reasons,
+      priceOfConfidence: r.confidence?.priceOfConfidence ?? 0,
+      pOverEnvelope: r.confidence?.pOverEnvelope,
+      stdError: r.confidence?.stdError,
+    });
+  }
+  return {
+    points: levels.map((c) => out.get(c)).filter((p): p is ConfidencePoint => p !== undefined),
+  };
 }

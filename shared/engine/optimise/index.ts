@@ -4,7 +4,18 @@
  * across investment envelopes), the ranking heuristic and the plan checker.
  */
 export { checkPlan } from './check';
-export { frontier, DEFAULT_FACTORS, type FrontierOptions, type FrontierPoint } from './frontier';
+export {
+  confidenceFrontier,
+  frontier,
+  DEFAULT_CONFIDENCES,
+  DEFAULT_FACTORS,
+  type ConfidenceFrontierOptions,
+  type ConfidencePoint,
+  type FrontierOptions,
+  type FrontierPoint,
+  type KnownPoint,
+} from './frontier';
+export type { ConfidenceReport } from './confidence';
 export { rankingHeuristic, type HeuristicResult } from './heuristic';
 export type { HighsSource } from './highs';
 export {

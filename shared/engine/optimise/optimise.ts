@@ -74,6 +74,8 @@ export interface OptimiseOptions {
   iterations?: number;
   /** Seed of those draws (default 42). */
   seed?: number;
+  /** With a confidence: the deterministic result, when already known (not solved again). */
+  deterministic?: OptimiseResult;
 }
 
 export interface OptimiseResult {
