@@ -5,12 +5,14 @@
  * `BENCH=simulate npm run bench` (or BENCH=optimise, or a comma-separated
  * list) runs only the named benchmarks.
  */
+import { benchConfidence } from './confidence';
 import { benchLarge } from './large';
 import { benchOptimise } from './optimise';
 import { benchSimulate } from './simulate';
 
 const benches: [string, () => Promise<void>][] = [
   ['optimise', benchOptimise],
+  ['confidence', benchConfidence],
   ['simulate', benchSimulate],
   ['large', benchLarge],
 ];

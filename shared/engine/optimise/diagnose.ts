@@ -15,8 +15,8 @@
 import type { Highs } from 'highs';
 import { runModel } from './highs';
 import { buildModel, type ModelRow, type RowRule } from './model';
-import { isRequired, type PreparedProblem, type PreparedProject } from './problem';
-import { eurosPair, euros, frenchNumber, listIds, personDays } from './words';
+import { isRequired, latestStart, type PreparedProblem, type PreparedProject } from './problem';
+import { eurosPair, euros, frenchNumber, listIds, monthWords, personDays } from './words';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -111,8 +111,26 @@ export function staticReasons(problem: PreparedProblem): string[] {
     if (blocked.has(p.index) || p.starts.length > 0) continue;
     blocked.add(p.index);
     const late = problem.projects.filter((q) => p.dependsOn.includes(q.index));
-    const earliest = p.project.earliestStart;
+    const earliest = Math.max(
+      p.project.earliestStart ?? firstYear,
+      problem.scenario.notBefore[p.id] ?? firstYear,
+    );
     const fixed = p.project.fixedStart;
+    const deadline = p.project.deadline;
+    const latest = firstYear + latestStart(p.project, firstYear);
+    const possible = Math.max(
+      earliest,
+      ...late.map((q) => firstYear + (q.starts[0] ?? years) + q.duration),
+    );
+    if (deadline && (fixed ?? possible) > latest) {
+      const built = `sa réalisation prévue dure ${p.duration} an${p.duration > 1 ? 's' : ''}`;
+      reasons.push(
+        capitalise(
+          `${describeProjects([p])} doit être livré au plus tard fin ${monthWords(deadline)} ; ${built} : il aurait fallu le lancer en ${latest}${fixed !== undefined && fixed !== null ? ` ; il est engagé pour ${fixed}` : latest < firstYear ? ', avant le début de l’horizon' : ` ; il ne peut pas démarrer avant ${possible}`}.`,
+        ),
+      );
+      continue;
+    }
     const chain = late.map((q) => {
       const s = q.starts[0];
       return s === undefined
@@ -126,7 +144,7 @@ export function staticReasons(problem: PreparedProblem): string[] {
         ),
       );
     } else {
-      const from = earliest !== undefined && earliest !== null ? earliest : firstYear;
+      const from = earliest;
       reasons.push(
         capitalise(
           `${describeProjects([p])} demande ${p.duration} an${p.duration > 1 ? 's' : ''} de construction à partir de ${from} au plus tôt, au-delà de l'horizon ${firstYear}–${last}.`,
