@@ -67,8 +67,8 @@ export const SPEND_DRAWS = 2_000;
 export const MAX_ROUNDS = 12;
 export const BASELINE_STEP = 0.025;
 /** Each intermediate solve stops at this gap or time: the plans are candidates, not proofs. */
-export const SOLVE_GAP = 0.005;
-export const SOLVE_SECONDS = 3;
+export const SOLVE_GAP = 0.01;
+export const SOLVE_SECONDS = 2;
 
 export interface ConfidenceReport {
   /** c */
@@ -204,7 +204,7 @@ export async function holdPlan(ctx: ConfidenceContext): Promise<HeldPlan> {
     const search = (from: PlanEntry[], source: ConfidenceReport['source'], share: number) =>
       searchAround(searchContext(share, source), from);
     rounds = await adaptiveRounds(
-      { ...ctx, remaining: until(0.45) },
+      { ...ctx, remaining: until(0.55) },
       draws,
       evaluate,
       (plan, round) => {
@@ -216,7 +216,7 @@ export async function holdPlan(ctx: ConfidenceContext): Promise<HeldPlan> {
     );
     const current = () => (best as { plan: PlanEntry[] } | null)?.plan;
     const first = current();
-    if (first) search(first, 'adaptive', 0.75);
+    if (first) search(first, 'adaptive', 0.8);
     baseline = await uniformBaseline(ctx, (plan, k) =>
       offer(plan, 'baseline', `marge uniforme : enveloppes × ${k.toFixed(3)}`),
     );
