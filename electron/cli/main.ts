@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   frontier: () => import('./commands/frontier'),
   simulate: () => import('./commands/simulate'),
   finance: () => import('./commands/finance'),
+  weights: () => import('./commands/weights'),
 };
 
 const USAGE = `Usage : arbitra <commande> FICHIER [options]
@@ -26,6 +27,7 @@ const USAGE = `Usage : arbitra <commande> FICHIER [options]
                 [--confidences 0.5,0.8,0.9,0.95] [--objective discounted|mandate] [--json]
   simulate FILE [--scenario ID] [--iterations N] [--seed S] [--json]
   finance  FILE [--scenario ID] [--json]
+  weights  FILE [--json]     (poids des critères par membre du comité et pour le groupe)
   convert  IN OUT            (.json, .arbitra, .xlsx)
 `;
 
