@@ -3,12 +3,15 @@
  * Fails when a tracked file names a place outside the repository, so that a
  * clone anywhere builds, tests and reads its docs on its own:
  *
- * - an absolute path of a machine: a home folder (`/home/NAME/`, `/root/`,
- *   `/Users/NAME/`, `C:\Users\NAME\`), the shared work folder (`/work/`), or
- *   the absolute path of this checkout;
- * - a relative path whose `../` steps climb above the repository root, read
- *   from the folder of the file that names it (`../shared/docs/MODEL.md` in
- *   the root README, `../../../shared/x` in `test/bench/`).
+ * - an absolute path of a machine: a home folder (`/home` or `/Users` then a
+ *   user name, the super-user's home, `C:` then `Users` and a name), the
+ *   shared work folder (`/work`), or the absolute path of this checkout;
+ * - a relative path whose `..` steps climb above the repository root, read
+ *   from the folder of the file that names it (one step up to a sibling
+ *   `shared` folder from the root README, three steps up from `test/bench`).
+ *
+ * This file and its test name such paths only through patterns and pieces,
+ * so that they pass the check themselves.
  *
  * Skipped: package-lock.json (registry URLs and tarball paths) and binary
  * files (a NUL byte in the first 8 KB). A line that must show such a path as
