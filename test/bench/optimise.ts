@@ -23,7 +23,7 @@ import { generatePortfolio } from '../support/generate';
 
 const LONG = process.env.BENCH_LONG === '1';
 const here = dirname(fileURLToPath(import.meta.url));
-const ORLIB = process.env.ORLIB_DIR ?? join(here, '../../../shared/benchmarks/orlib');
+const ORLIB = process.env.ORLIB_DIR ?? join(here, '../fixtures/orlib');
 
 function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -255,6 +255,7 @@ test('every screen passes axe-core (WCAG 2.1 A and AA), keyboard paths work', as
     ['Scénarios et optimisation', 'Scénarios et optimisation'],
     ['Risques', 'Risques'],
     ['Comité', 'Comité'],
+    ['Notes de calcul', 'Notes de calcul'],
   ] as const) {
     await page
       .getByRole('navigation', { name: 'Écrans' })

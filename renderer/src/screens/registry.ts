@@ -8,6 +8,7 @@ import type { Component } from 'svelte';
 import type { MessageKey } from '../lib/i18n/fr';
 import { committeeScreen } from './committee/screen';
 import { criteriaScreen } from './criteria/screen';
+import { notesScreen } from './notes/screen';
 import { dossierScreen } from './dossier/screen';
 import { optimiserScreens } from './frontier/screen';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
@@ -32,4 +33,5 @@ export const screens: ScreenDef[] = [
   committeeScreen,
   presentScreen,
   dossierScreen,
+  notesScreen,
 ];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const bin = new URL('../../../bin/arbitra.mjs', import.meta.url).pathname;
-const doc = JSON.parse(readFileSync('/work/shared/examples/moyen.json', 'utf8'));
+const doc = JSON.parse(readFileSync(new URL('../../fixtures/moyen.json', import.meta.url), 'utf8'));
 doc.scenarios[0].plan = doc.projects
   .slice(0, 12)
   .map((p: { id: string }, i: number) => ({ project: p.id, start: 2027 + (i % 3) }));

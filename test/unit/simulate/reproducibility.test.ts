@@ -11,7 +11,9 @@ import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio
 import { SimulationPool, simulateInWorkers } from '../../../electron/simulate/runner';
 import { generatePortfolio } from '../../support/generate';
 
-const moyen = JSON.parse(readFileSync('/work/shared/examples/moyen.json', 'utf8')) as Portfolio;
+const moyen = JSON.parse(
+  readFileSync(new URL('../../fixtures/moyen.json', import.meta.url), 'utf8'),
+) as Portfolio;
 const plan = moyen.projects.slice(0, 20).map((p, i) => ({ project: p.id, start: 2027 + (i % 4) }));
 const prepared = prepareSimulation(moyen, plan, resolveScenario(moyen));
 

@@ -5,10 +5,14 @@ import { openBrowser, parseServeArgs } from '../../../electron/web/serve';
 
 describe('npm run web options', () => {
   it('uses Electron’s userData folder by default, per system', () => {
+    // Made-up home folders, marked for scripts/check-paths.mjs.
+    // check-paths: allow-next-line
     expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Arbitra');
     expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe(
+      // check-paths: allow-next-line
       '/Users/ana/Library/Application Support/Arbitra',
     );
+    // check-paths: allow-next-line
     expect(defaultDataDir('win32', { APPDATA: 'C:\\AppData' }, 'C:\\Users\\ana')).toBe(
       join('C:\\AppData', 'Arbitra'),
     );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,7 @@ import { financePlan, requiredProjectsPlan } from '../../../shared/engine/financ
 import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio';
 
 const root = join(__dirname, '../../..');
-const examples = '/work/shared/examples';
+const examples = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
 function load(path: string): Portfolio {
   return JSON.parse(readFileSync(path, 'utf8')) as Portfolio;
@@ -23,9 +24,9 @@ function load(path: string): Portfolio {
 
 const documents: [string, () => Portfolio][] = [
   ['resources/demo.json', () => load(join(root, 'resources/demo.json'))],
-  ['examples/petit.json', () => load(join(examples, 'petit.json'))],
-  ['examples/moyen.json', () => load(join(examples, 'moyen.json'))],
-  ['examples/infaisable.json', () => load(join(examples, 'infaisable.json'))],
+  ['test/fixtures/petit.json', () => load(join(examples, 'petit.json'))],
+  ['test/fixtures/moyen.json', () => load(join(examples, 'moyen.json'))],
+  ['test/fixtures/infaisable.json', () => load(join(examples, 'infaisable.json'))],
 ];
 
 async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -19,6 +19,13 @@ export const en: Record<MessageKey, string> = {
   'app.languageChanged': 'Language: English',
   'app.statusRegion': 'Messages',
 
+  'notes.link': 'How is this figure computed?',
+  'notes.intro':
+    'How Arbitra computes each figure: value, the optimiser’s rules, the risk simulation and finance. Read-only.',
+  'notes.contents': 'Contents',
+  'notes.frenchOnly':
+    'These calculation notes are written in French only; the screens and figures they explain are the same in English.',
+
   'screen.portfolio': 'Portfolio',
   'screen.settings': 'Settings',
   'screen.scenarios': 'Scenarios and optimisation',

@@ -19,6 +19,12 @@ export const fr = {
   'app.languageChanged': 'Langue : français',
   'app.statusRegion': 'Messages',
 
+  'notes.link': 'Comment ce chiffre est-il calculé ?',
+  'notes.intro':
+    'Comment Arbitra calcule chaque chiffre : la valeur, les règles de l’optimiseur, la simulation des risques et les finances. Lecture seule.',
+  'notes.contents': 'Sommaire',
+  'notes.frenchOnly': 'Les notes de calcul sont rédigées en français.',
+
   'screen.portfolio': 'Portefeuille',
   'screen.settings': 'Paramètres',
   'screen.scenarios': 'Scénarios et optimisation',
