@@ -13,16 +13,9 @@ import {
   type ResolvedScenario,
   type RiskSettings,
 } from '../../../../shared/model/portfolio';
-import type { DelayCause } from './curves';
+import type { DelayCause } from '../../../../shared/engine/simulate/curves';
 
-export {
-  delayCauses,
-  probabilityAtMost,
-  sCurve,
-  valueSample,
-  type CurvePoint,
-  type DelayCause,
-} from './curves';
+export type { CurvePoint } from '../../../../shared/engine/simulate/curves';
 
 /** The black-swan preset of MODEL.md §5: Flyvbjerg & Budzier (HBR, 2011), 1,471 IT projects. */
 export const BLACK_SWAN_PRESET = { probability: 0.167, scheduleFactor: 1.7, costFactor: 3.0 };

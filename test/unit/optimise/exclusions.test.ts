@@ -1,5 +1,5 @@
 /**
- * Why a project is left out (renderer/src/screens/scenario/exclusions.ts),
+ * Why a project is left out (shared/engine/optimise/exclusions.ts),
  * checked with the optimiser's plan checker as an independent oracle: when
  * the screen says no start year leaves room, adding the project in any of
  * those years breaks a rule; when it says there is room, adding it there
@@ -16,7 +16,7 @@ import {
   type Project,
   type ResolvedScenario,
 } from '../../../shared/model/portfolio';
-import { exclusionReasons } from '../../../renderer/src/screens/scenario/exclusions';
+import { exclusionReasons } from '../../../shared/engine/optimise/exclusions';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../resources/demo.json', import.meta.url), 'utf8'),

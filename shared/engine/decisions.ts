@@ -21,13 +21,8 @@
  * decision; the other entries of the forced lists stay as they are. The
  * scenario's saved plan is not changed (it may need a new optimisation).
  */
-import type { EditOp } from '../../../../shared/model/edits';
-import type {
-  Decision,
-  DecisionEntry,
-  Portfolio,
-  Scenario,
-} from '../../../../shared/model/portfolio';
+import type { EditOp } from '../model/edits';
+import type { Decision, DecisionEntry, Portfolio, Scenario } from '../model/portfolio';
 
 export const DECISIONS: readonly Decision[] = ['retenu', 'reporté', 'rejeté', 'à instruire'];
 

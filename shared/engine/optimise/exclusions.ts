@@ -7,9 +7,9 @@
  * investment envelope of 2028 lacks 120 k€; in 2028 the DSI lacks 40
  * person-days in 2029…", and the rule that blocks the most start years.
  */
-import type { PlanEntry, Portfolio, ResolvedScenario } from '../../../../shared/model/portfolio';
-import { projectValue } from '../../../../shared/engine/value';
-import { ceilings, planLoads, projectLoads } from '../../../../shared/engine/plan';
+import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
+import { projectValue } from '../value';
+import { ceilings, planLoads, projectLoads } from '../plan';
 
 /** One rule that adding the project in a given start year would break. */
 export type Blocker =
