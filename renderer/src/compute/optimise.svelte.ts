@@ -1,15 +1,17 @@
 /**
- * One optimiser run at a time, kept at module level so its result survives
- * a visit to another screen. The solve runs in a fresh Web Worker
- * (workers/optimise.worker.ts) that is terminated when it answers, when the
- * user cancels, or when our own wall-clock limit passes (the time limit plus
- * a margin for loading HiGHS and explaining an infeasible problem). Whatever
- * stops it, the best plan received so far is kept with its figures.
+ * The scenario screen's optimiser run, one at a time, kept at module level
+ * so its result survives a visit to another screen. The solve runs in a
+ * fresh Web Worker (optimise.worker.ts, driven by worker-run.ts) that is
+ * terminated when it answers, when the user cancels, or when our own
+ * wall-clock limit passes (the time limit plus a margin for loading HiGHS
+ * and explaining an infeasible problem). Whatever stops it, the best plan
+ * received so far is kept with its figures.
  */
-import type { OptimiseResult } from '../../../../shared/engine/optimise';
-import { relativeGap } from '../../../../shared/engine/plan';
-import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
-import type { OptimiseReply, OptimiseRequest } from '../../workers/optimise.worker';
+import type { OptimiseResult } from '../../../shared/engine/optimise';
+import { relativeGap } from '../../../shared/engine/plan';
+import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
+import type { OptimiseReply, OptimiseRequest } from './optimise.worker';
+import { WorkerRun, type WorkerLike } from './worker-run';
 
 export type RunStatus =
   'running' | 'optimal' | 'feasible' | 'infeasible' | 'unknown' | 'cancelled' | 'timeout' | 'error';
@@ -40,9 +42,12 @@ class OptimiserRun {
   /** Seconds since the start, ticking while the solve runs. */
   elapsed = $state(0);
 
-  private worker: Worker | null = null;
-  private timers: ReturnType<typeof setTimeout>[] = [];
-  private generation = 0;
+  private readonly worker = new WorkerRun<OptimiseRequest, OptimiseReply>(
+    () =>
+      new Worker(new URL('./optimise.worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
+  );
   private began = 0;
 
   get running(): boolean {
@@ -50,8 +55,6 @@ class OptimiserRun {
   }
 
   start(portfolio: Portfolio, scenarioId: string, timeLimit: number, key: string): void {
-    this.dispose();
-    const id = ++this.generation;
     this.began = Date.now();
     this.elapsed = 0;
     this.view = {
@@ -68,32 +71,28 @@ class OptimiserRun {
       reasons: [],
       message: '',
     };
-    const worker = new Worker(new URL('../../workers/optimise.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    this.worker = worker;
-    worker.onmessage = (event: MessageEvent<OptimiseReply>) => {
-      const reply = event.data;
-      if (reply.id !== id || !this.view) return;
-      if (reply.type === 'progress') this.progress(reply.progress);
-      else if (reply.type === 'done') this.done(reply.result);
-      else this.stop('error', reply.message);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.stop('error', event.message || '');
-    };
-    this.timers.push(
-      setInterval(() => (this.elapsed = (Date.now() - this.began) / 1000), 250),
-      setTimeout(() => this.stop('timeout'), (timeLimit + WALL_CLOCK_MARGIN) * 1000),
+    this.worker.start(
+      { portfolio, scenarioId, timeLimitSeconds: timeLimit },
+      {
+        limitSeconds: timeLimit + WALL_CLOCK_MARGIN,
+        onTick: (seconds) => (this.elapsed = seconds),
+        onReply: (reply) => {
+          if (!this.view) return;
+          if (reply.type === 'progress') this.progress(reply.progress);
+          else this.done(reply.result);
+        },
+        onStop: (reason) =>
+          this.stop(
+            reason.kind === 'failed' ? 'error' : reason.kind,
+            reason.kind === 'failed' ? reason.message : '',
+          ),
+      },
     );
-    const request: OptimiseRequest = { id, portfolio, scenarioId, timeLimitSeconds: timeLimit };
-    worker.postMessage(request);
   }
 
   /** Stops the solve, keeping the best plan received so far. */
   cancel(): void {
-    if (this.running) this.stop('cancelled');
+    if (this.running) this.worker.cancel();
   }
 
   private progress(p: {
@@ -132,21 +131,12 @@ class OptimiserRun {
       heuristic: result.heuristic.feasible ? result.heuristic.objective : null,
       reasons: result.reasons,
     };
-    this.dispose();
   }
 
-  private stop(status: RunStatus, message = ''): void {
+  private stop(status: RunStatus, message: string): void {
     if (this.view) {
       this.view = { ...this.view, status, message, seconds: (Date.now() - this.began) / 1000 };
     }
-    this.dispose();
-  }
-
-  private dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
   }
 }
 

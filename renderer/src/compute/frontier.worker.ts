@@ -18,6 +18,8 @@ import {
 } from '../../../shared/engine/optimise';
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { loadHighs } from './highs';
+import { serve } from './serve';
+import type { ErrorReply } from './worker-run';
 
 export type FrontierRequest =
   | {
@@ -40,31 +42,24 @@ export type FrontierReply =
   | { type: 'point'; id: number; point: FrontierPoint; done: number; total: number }
   | { type: 'progress'; id: number; progress: OptimiseProgress }
   | { type: 'done'; id: number; points?: FrontierPoint[]; result?: OptimiseResult }
-  | { type: 'error'; id: number; message: string };
+  | ErrorReply;
 
-const post = (reply: FrontierReply) => (self as unknown as Worker).postMessage(reply);
-
-self.onmessage = async (event: MessageEvent<FrontierRequest>) => {
-  const request = event.data;
+serve<FrontierRequest, FrontierReply>(async (request, post) => {
   const { id } = request;
-  try {
-    if (request.kind === 'frontier') {
-      const { points } = await frontier(loadHighs, request.portfolio, {
-        scenarioId: request.scenarioId,
-        factors: request.factors,
-        timeLimitSeconds: request.timeLimitSeconds,
-        onPoint: (point, done, total) => post({ type: 'point', id, point, done, total }),
-      });
-      post({ type: 'done', id, points });
-    } else {
-      const result = await optimise(loadHighs, request.portfolio, {
-        scenarioId: request.scenarioId,
-        timeLimitSeconds: request.timeLimitSeconds,
-        onProgress: (progress) => post({ type: 'progress', id, progress }),
-      });
-      post({ type: 'done', id, result });
-    }
-  } catch (error) {
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  if (request.kind === 'frontier') {
+    const { points } = await frontier(loadHighs, request.portfolio, {
+      scenarioId: request.scenarioId,
+      factors: request.factors,
+      timeLimitSeconds: request.timeLimitSeconds,
+      onPoint: (point, done, total) => post({ type: 'point', id, point, done, total }),
+    });
+    post({ type: 'done', id, points });
+  } else {
+    const result = await optimise(loadHighs, request.portfolio, {
+      scenarioId: request.scenarioId,
+      timeLimitSeconds: request.timeLimitSeconds,
+      onProgress: (progress) => post({ type: 'progress', id, progress }),
+    });
+    post({ type: 'done', id, result });
   }
-};
+});

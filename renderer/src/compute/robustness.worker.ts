@@ -13,6 +13,8 @@ import {
 } from '../../../shared/engine/robustness';
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { loadHighs } from './highs';
+import { serve } from './serve';
+import type { ErrorReply } from './worker-run';
 
 export interface RobustnessRequest {
   id: number;
@@ -25,21 +27,15 @@ export interface RobustnessRequest {
 export type RobustnessReply =
   | { type: 'progress'; id: number; progress: RobustnessProgress }
   | { type: 'done'; id: number; result: RobustnessResult }
-  | { type: 'error'; id: number; message: string };
+  | ErrorReply;
 
-const post = (reply: RobustnessReply) => (self as unknown as Worker).postMessage(reply);
-
-self.onmessage = async (event: MessageEvent<RobustnessRequest>) => {
-  const { id, portfolio, scenarioId, samples, timeLimitSeconds } = event.data;
-  try {
-    const result = await robustness(loadHighs, portfolio, {
-      scenarioId,
-      samples,
-      timeLimitSeconds,
-      onProgress: (progress) => post({ type: 'progress', id, progress }),
-    });
-    post({ type: 'done', id, result });
-  } catch (error) {
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
-  }
-};
+serve<RobustnessRequest, RobustnessReply>(async (request, post) => {
+  const { id, portfolio, scenarioId, samples, timeLimitSeconds } = request;
+  const result = await robustness(loadHighs, portfolio, {
+    scenarioId,
+    samples,
+    timeLimitSeconds,
+    onProgress: (progress) => post({ type: 'progress', id, progress }),
+  });
+  post({ type: 'done', id, result });
+});

@@ -13,6 +13,8 @@ import {
 } from '../../../shared/engine/optimise';
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { loadHighs } from './highs';
+import { serve } from './serve';
+import type { ErrorReply } from './worker-run';
 
 export interface OptimiseRequest {
   id: number;
@@ -24,20 +26,14 @@ export interface OptimiseRequest {
 export type OptimiseReply =
   | { type: 'progress'; id: number; progress: OptimiseProgress }
   | { type: 'done'; id: number; result: OptimiseResult }
-  | { type: 'error'; id: number; message: string };
+  | ErrorReply;
 
-const post = (reply: OptimiseReply) => (self as unknown as Worker).postMessage(reply);
-
-self.onmessage = async (event: MessageEvent<OptimiseRequest>) => {
-  const { id, portfolio, scenarioId, timeLimitSeconds } = event.data;
-  try {
-    const result = await optimise(loadHighs, portfolio, {
-      scenarioId,
-      timeLimitSeconds,
-      onProgress: (progress) => post({ type: 'progress', id, progress }),
-    });
-    post({ type: 'done', id, result });
-  } catch (error) {
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
-  }
-};
+serve<OptimiseRequest, OptimiseReply>(async (request, post) => {
+  const { id, portfolio, scenarioId, timeLimitSeconds } = request;
+  const result = await optimise(loadHighs, portfolio, {
+    scenarioId,
+    timeLimitSeconds,
+    onProgress: (progress) => post({ type: 'progress', id, progress }),
+  });
+  post({ type: 'done', id, result });
+});
