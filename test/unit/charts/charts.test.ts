@@ -6,14 +6,14 @@
  */
 import { render } from 'svelte/server';
 import { describe, it } from 'vitest';
-import EnvelopeChart from '../../../renderer/src/screens/scenario/EnvelopeChart.svelte';
-import FrontierChart from '../../../renderer/src/screens/frontier/FrontierChart.svelte';
-import RiskRoadmap from '../../../renderer/src/screens/risk/RiskRoadmap.svelte';
-import Roadmap from '../../../renderer/src/screens/scenario/Roadmap.svelte';
-import SpendFan from '../../../renderer/src/screens/risk/SpendFan.svelte';
-import TeamHeatmap from '../../../renderer/src/screens/scenario/TeamHeatmap.svelte';
-import Tornado from '../../../renderer/src/screens/risk/Tornado.svelte';
-import ValueCurve from '../../../renderer/src/screens/risk/ValueCurve.svelte';
+import EnvelopeChart from '../../../renderer/src/charts/EnvelopeChart.svelte';
+import FrontierChart from '../../../renderer/src/charts/FrontierChart.svelte';
+import RiskRoadmap from '../../../renderer/src/charts/RiskRoadmap.svelte';
+import Roadmap from '../../../renderer/src/charts/Roadmap.svelte';
+import SpendFan from '../../../renderer/src/charts/SpendFan.svelte';
+import TeamHeatmap from '../../../renderer/src/charts/TeamHeatmap.svelte';
+import Tornado from '../../../renderer/src/charts/Tornado.svelte';
+import ValueCurve from '../../../renderer/src/charts/ValueCurve.svelte';
 import * as data from './data';
 import { matchChart } from './snapshot';
 
