@@ -3,7 +3,7 @@
  * chart is rendered in Node with Svelte's server renderer on fixed data, in
  * French, then normalised (Svelte's markers and style hashes removed,
  * numbers rounded to two decimals, generated ids renumbered, one tag a line)
- * and compared with test/snapshots/charts/. The drawing goes to `NAME.svg`,
+ * and compared with test/snapshots/charts/ (attributes sorted by name). The drawing goes to `NAME.svg`,
  * the figure around it (title, legend, table twin) to `NAME.html` with the
  * drawing left out. `UPDATE_SNAPSHOTS=1 npx vitest run test/unit/charts`
  * writes the files instead of comparing, for a change of look made on purpose.
@@ -31,6 +31,14 @@ export function normalise(html: string): string {
         `${name}="${value.replace(/\bs\d+\b/g, (id) => ids.get(id) ?? id)}"`,
     );
   }
+  // Attributes in name order: the order a component writes them in draws nothing.
+  out = out.replace(
+    /<([a-zA-Z][\w:-]*)((?:\s+[\w:-]+(?:="[^"]*")?)+)\s*(\/?)>/g,
+    (_, tag, attrs, slash) => {
+      const list = [...(attrs as string).matchAll(/([\w:-]+)(="[^"]*")?/g)].map((m) => m[0]);
+      return `<${tag} ${list.sort().join(' ')}${slash}>`;
+    },
+  );
   return out.replace(/>\s*</g, '>\n<').trim() + '\n';
 }
 
