@@ -1,7 +1,7 @@
 /**
  * Stored snapshots of the charts, as Observable Plot keeps its own: each
  * chart is rendered in Node with Svelte's server renderer on fixed data, in
- * French, then normalised (Svelte's markers and style hashes removed,
+ * French, then normalised (Svelte's markers and style hashes removed, white space collapsed,
  * numbers rounded to two decimals, generated ids renumbered, one tag a line)
  * and compared with test/snapshots/charts/ (attributes sorted by name). The drawing goes to `NAME.svg`,
  * the figure around it (title, legend, table twin) to `NAME.html` with the
@@ -17,6 +17,8 @@ const folder = new URL('../../snapshots/charts/', import.meta.url);
 export function normalise(html: string): string {
   let out = html
     .replace(/<!--[\s\S]*?-->/g, '')
+    // Runs of white space draw as one space (no chart has preformatted text).
+    .replace(/\s+/g, ' ')
     .replace(/\s*\bsvelte-[a-z0-9]+\b/g, '')
     .replace(/ class=""/g, '')
     .replace(/-?\d+\.\d+(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 100) / 100));
