@@ -35,7 +35,7 @@ export interface RunView {
 }
 
 /** Extra seconds granted beyond the time limit before the worker is terminated. */
-export const WALL_CLOCK_MARGIN = 20;
+const WALL_CLOCK_MARGIN = 20;
 
 class OptimiserRun {
   view = $state.raw<RunView | null>(null);

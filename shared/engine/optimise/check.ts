@@ -4,7 +4,7 @@
  * model, so it also catches a mistake in the model builder.
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
-import { fits, isRequired, planUsage, prepareProblem, type PreparedProblem } from './problem';
+import { fits, planUsage, prepareProblem, type PreparedProblem } from './problem';
 import { eurosPair, frenchNumber, personDays } from './words';
 
 /** Violations of the rules of MODEL.md §4 by `plan` (empty when the plan is feasible). */
@@ -118,9 +118,4 @@ export function checkPreparedPlan(problem: PreparedProblem, plan: readonly PlanE
     }
   }
   return out;
-}
-
-/** Required projects for which a plan must make room (test helper and diagnosis). */
-export function requiredProjects(problem: PreparedProblem) {
-  return problem.projects.filter(isRequired);
 }
