@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   // Svelte components compile for the server, so chart snapshots render in Node.
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: false })],
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
