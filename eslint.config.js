@@ -59,6 +59,23 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's wings serve the screens and never reach up into them.
+    files: ['renderer/src/compute/**', 'renderer/src/charts/**', 'renderer/src/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/screens/**'],
+              message: 'compute/, charts/ and lib/ must not import from screens/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {

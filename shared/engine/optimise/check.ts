@@ -4,14 +4,7 @@
  * model, so it also catches a mistake in the model builder.
  */
 import type { PlanEntry, Portfolio, ResolvedScenario } from '../../model/portfolio';
-import {
-  fits,
-  isRequired,
-  latestStart,
-  planUsage,
-  prepareProblem,
-  type PreparedProblem,
-} from './problem';
+import { fits, latestStart, planUsage, prepareProblem, type PreparedProblem } from './problem';
 import { eurosPair, frenchNumber, monthWords, personDays } from './words';
 
 /** Violations of the rules of MODEL.md §4 by `plan` (empty when the plan is feasible). */
@@ -137,9 +130,4 @@ export function checkPreparedPlan(problem: PreparedProblem, plan: readonly PlanE
     }
   }
   return out;
-}
-
-/** Required projects for which a plan must make room (test helper and diagnosis). */
-export function requiredProjects(problem: PreparedProblem) {
-  return problem.projects.filter(isRequired);
 }

@@ -13,7 +13,7 @@ import {
   decisionChanges,
   isDate,
   latestDecisions,
-} from '../../../renderer/src/screens/committee/decisions';
+} from '../../../shared/engine/decisions';
 
 const demo = JSON.parse(
   readFileSync(join(__dirname, '../../../resources/demo.json'), 'utf8'),

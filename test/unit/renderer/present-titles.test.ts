@@ -22,7 +22,7 @@ import {
   shareAtLeast,
   valueTitle,
 } from '../../../renderer/src/screens/present/titles';
-import { sCurve } from '../../../renderer/src/screens/risk/figures';
+import { sCurve } from '../../../shared/engine/simulate/curves';
 
 const portfolio = demo as unknown as Portfolio;
 /** Text with the no-break spaces of French formats made plain. */

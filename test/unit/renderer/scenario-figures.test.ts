@@ -20,12 +20,12 @@ import {
   type Project,
 } from '../../../shared/model/portfolio';
 import {
-  comparison,
   envelopeYears,
   niceTicks,
   roadmapBars,
   teamHeatmap,
-} from '../../../renderer/src/screens/scenario/figures';
+} from '../../../renderer/src/charts/data';
+import { comparison } from '../../../renderer/src/screens/scenario/figures';
 import { objective, settingsOf } from '../optimise/oracle';
 
 const demo = JSON.parse(

@@ -53,7 +53,3 @@ export function bridge(): RendererBridge {
   chosen ??= window.arbitra ?? fetchBridge(takeToken());
   return chosen;
 }
-
-export function isElectron(): boolean {
-  return bridge() === window.arbitra;
-}

@@ -18,10 +18,6 @@ function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberForma
   return f;
 }
 
-export function localeTag(locale: Locale): string {
-  return TAGS[locale];
-}
-
 /** A plain number: `1 234,5`. */
 export function formatNumber(locale: Locale, n: number, maxDigits = 2): string {
   return nf(locale, { maximumFractionDigits: maxDigits }).format(n);

@@ -27,7 +27,8 @@ interface Pending {
   kind: 'do' | 'undo' | 'redo';
 }
 
-export class DocumentStore {
+/** The one open document of the window (`doc`); the file itself is electron/documents/store.ts `DocumentStore`. */
+export class OpenDocument {
   info = $state.raw<AppInfo | null>(null);
   /** The portfolio shown: the confirmed one with the pending edits applied. */
   portfolio = $state.raw<Portfolio | null>(null);
@@ -324,6 +325,6 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const doc = new DocumentStore();
+export const doc = new OpenDocument();
 
 export type { Edit, EditOp };

@@ -8,7 +8,7 @@ import { optimisationKey } from '../../../../shared/engine/plan';
 import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
 import { resolveScenario } from '../../../../shared/model/portfolio';
 
-/** What the comparison reads of a plan run (frontier/runs.svelte.ts `PlanRun`). */
+/** What the comparison reads of a plan run (compute/frontier.svelte.ts `PlanRun`). */
 export interface PlanRunView {
   plan: PlanEntry[] | null;
   state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -5,13 +5,7 @@
  * points that have a plan to draw. Pure, unit-tested.
  */
 import type { FrontierPoint } from '../../../../shared/engine/optimise';
-
-/** A point with a plan (optimal, or feasible with a gap). */
-export const hasPlan = (p: FrontierPoint): boolean =>
-  p.status === 'optimal' || p.status === 'feasible';
-
-/** The current scenario's point: factor 1. */
-export const isCurrent = (p: FrontierPoint): boolean => Math.abs(p.factor - 1) < 1e-9;
+import { hasPlan, isCurrent } from '../../charts/data';
 
 export interface Headline {
   /** `more`: the next step above the current scenario; `less`: the step below. */

@@ -35,13 +35,6 @@ const fr = {
   'fr.moneyLess': 'en moins',
   'fr.approx':
     'Certains plans ont été arrêtés avant d’être prouvés optimaux (cercle vide) : le pointillé monte jusqu’à la meilleure valeur encore possible, l’écart est dans le tableau. Un temps par point plus long resserre l’écart.',
-  'fr.xAxis': 'Investissement net total',
-  'fr.yAxis': 'Valeur (points)',
-  'fr.current': 'Scénario actuel',
-  'fr.pointLabel':
-    'Enveloppe × {factor} : {value} points pour {money}, {count} projets{current}{gap}. Entrée pour voir le plan.',
-  'fr.currentSuffix': ' (scénario actuel)',
-  'fr.gapSuffix': ', non prouvé optimal (écart {gap})',
   'fr.chartKeys': 'Tab pour passer d’un point à l’autre, Entrée pour voir son plan.',
   'fr.tableCaption': 'Points de la frontière efficace',
   'fr.factor': 'Enveloppe',
@@ -108,13 +101,6 @@ const en: Record<FrontierMessage, string> = {
   'fr.moneyLess': 'less',
   'fr.approx':
     'Some plans were stopped before being proven optimal (hollow circle): the dashed line rises to the best value still possible, the gap is in the table. A longer time per point narrows the gap.',
-  'fr.xAxis': 'Total net investment',
-  'fr.yAxis': 'Value (points)',
-  'fr.current': 'Current scenario',
-  'fr.pointLabel':
-    'Envelope × {factor}: {value} points for {money}, {count} projects{current}{gap}. Enter to see the plan.',
-  'fr.currentSuffix': ' (current scenario)',
-  'fr.gapSuffix': ', not proven optimal (gap {gap})',
   'fr.chartKeys': 'Tab moves from point to point, Enter shows its plan.',
   'fr.tableCaption': 'Points of the efficient frontier',
   'fr.factor': 'Envelope',

@@ -13,7 +13,7 @@ import {
 import { ceilings, planLoads } from '../../../../shared/engine/plan';
 import type { Portfolio } from '../../../../shared/model/portfolio';
 import { simulatedPlan, type SimulatedPlan } from '../risk/figures';
-import { envelopeYears, roadmapBars, type EnvelopeYear } from '../scenario/figures';
+import { envelopeYears, roadmapBars, type EnvelopeYear } from '../../charts/data';
 import { overruns, type RoadmapFacts, type YearOver } from './titles';
 
 export interface ScenarioFacts {

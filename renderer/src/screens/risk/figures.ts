@@ -13,16 +13,11 @@ import {
   type ResolvedScenario,
   type RiskSettings,
 } from '../../../../shared/model/portfolio';
-import type { DelayCause } from './curves';
+import type { DelayCause } from '../../../../shared/engine/simulate/curves';
+import type { FanYear, RoadmapRow, TornadoBar } from '../../charts/data';
 
-export {
-  delayCauses,
-  probabilityAtMost,
-  sCurve,
-  valueSample,
-  type CurvePoint,
-  type DelayCause,
-} from './curves';
+export type { CurvePoint } from '../../../../shared/engine/simulate/curves';
+export type { FanYear, RoadmapRow, TornadoBar } from '../../charts/data';
 
 /** The black-swan preset of MODEL.md §5: Flyvbjerg & Budzier (HBR, 2011), 1,471 IT projects. */
 export const BLACK_SWAN_PRESET = { probability: 0.167, scheduleFactor: 1.7, costFactor: 3.0 };
@@ -78,20 +73,6 @@ export function simulatedPlan(portfolio: Portfolio, scenarioId?: string): Simula
   return { scenario, plan: rankingHeuristic(portfolio, scenario).plan, source: 'heuristic' };
 }
 
-export interface RoadmapRow {
-  project: string;
-  name: string;
-  /** Planned build in months from 1 January of the first year: start and start + modal duration. */
-  plannedStart: number;
-  plannedEnd: number;
-  p50: number;
-  p80: number;
-  p90: number;
-  pWithinMandate: number;
-  pLateStart: number;
-  cause: DelayCause | null;
-}
-
 export function roadmapRows(
   portfolio: Portfolio,
   result: SimulationResult,
@@ -118,15 +99,6 @@ export function roadmapRows(
   });
 }
 
-export interface FanYear {
-  year: number;
-  p50: number;
-  p80: number;
-  p90: number;
-  envelope: number;
-  pOver: number;
-}
-
 /** The yearly spend fan, each year's quantiles forced into order (they are, up to rounding). */
 export function fanYears(result: SimulationResult): FanYear[] {
   return result.investment.map((y) => {
@@ -135,13 +107,6 @@ export function fanYears(result: SimulationResult): FanYear[] {
     const p90 = Math.max(p80, y.p90);
     return { year: y.year, p50, p80, p90, envelope: y.envelope, pOver: y.pOverEnvelope };
   });
-}
-
-export interface TornadoBar {
-  project: string;
-  name: string;
-  rankCorrelation: number;
-  delaysSuccessor: number;
 }
 
 /** The `limit` projects whose duration moves the delivered value most (non-zero correlations only). */

@@ -1,95 +1,9 @@
 /**
- * The figures the scenario screen draws from a plan: the bars of the
- * roadmap, the envelope and team charts' rows and the comparison with the
- * ranking heuristic. What a plan uses of each envelope, team and direction
- * and the scenario's ceilings are the engine's (shared/engine/plan.ts),
- * re-exported here for the screens. Pure functions, so a saved plan, a plan
- * received mid-solve and a finished result are all shown the same way.
+ * The scenario screen's own figure: how the plan compares with the ranking
+ * heuristic. What a plan uses of each envelope, team and direction and the
+ * scenario's ceilings are the engine's (shared/engine/plan.ts); the rows of
+ * the roadmap, envelope and team charts are the charts' (charts/data.ts).
  */
-import type { PlanEntry, Portfolio } from '../../../../shared/model/portfolio';
-import type { Ceilings, YearLoads } from '../../../../shared/engine/plan';
-import { projectValue } from '../../../../shared/engine/value';
-
-export interface RoadmapBar {
-  project: string;
-  name: string;
-  /** Direction id, or '' when the project has none. */
-  direction: string;
-  /** First and last build year (calendar years, inclusive). */
-  start: number;
-  end: number;
-  /** Undiscounted value, 0..100 points. */
-  value: number;
-}
-
-/** One bar per planned project, by start year, then direction, then id. */
-export function roadmapBars(portfolio: Portfolio, plan: readonly PlanEntry[]): RoadmapBar[] {
-  const bars: RoadmapBar[] = [];
-  for (const entry of plan) {
-    const p = portfolio.projects.find((x) => x.id === entry.project);
-    if (!p) continue;
-    bars.push({
-      project: p.id,
-      name: p.name,
-      direction: p.direction ?? '',
-      start: entry.start,
-      end: entry.start + p.investment.length - 1,
-      value: projectValue(portfolio.criteria, p),
-    });
-  }
-  return bars.sort(
-    (a, b) =>
-      a.start - b.start ||
-      a.direction.localeCompare(b.direction) ||
-      a.project.localeCompare(b.project),
-  );
-}
-
-export interface EnvelopeYear {
-  year: number;
-  used: number;
-  ceiling: number;
-  /** used − ceiling when above the ceiling (a saved plan may no longer fit), else 0. */
-  over: number;
-}
-
-export function envelopeYears(
-  firstYear: number,
-  used: readonly number[],
-  ceiling: readonly number[],
-): EnvelopeYear[] {
-  return ceiling.map((c, t) => {
-    const u = used[t] ?? 0;
-    return { year: firstYear + t, used: u, ceiling: c, over: u > c + 1e-6 ? u - c : 0 };
-  });
-}
-
-export interface HeatCell {
-  year: number;
-  days: number;
-  capacity: number;
-  /** days / capacity; null when the capacity is zero (any use is then an overload). */
-  share: number | null;
-}
-
-export interface HeatRow {
-  team: string;
-  label: string;
-  cells: HeatCell[];
-}
-
-/** Each team's load as a share of its capacity, year by year. */
-export function teamHeatmap(portfolio: Portfolio, loads: YearLoads, limits: Ceilings): HeatRow[] {
-  const first = portfolio.horizon.firstYear;
-  return portfolio.teams.map((team) => ({
-    team: team.id,
-    label: team.label,
-    cells: (limits.teams[team.id] ?? []).map((capacity, t) => {
-      const days = loads.teams[team.id]?.[t] ?? 0;
-      return { year: first + t, days, capacity, share: capacity > 0 ? days / capacity : null };
-    }),
-  }));
-}
 
 /** How much the plan beats the heuristic: points, and share of the heuristic's value. */
 export function comparison(
@@ -98,15 +12,4 @@ export function comparison(
 ): { points: number; share: number | null } {
   const points = planObjective - heuristicObjective;
   return { points, share: heuristicObjective > 0 ? points / heuristicObjective : null };
-}
-
-/** Nice round ticks from 0 to at least `max` (about `count` of them). */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step - 1e-9; v += step) ticks.push(Math.round(v / step) * step);
-  return ticks;
 }

@@ -1,0 +1,143 @@
+/**
+ * What the charts draw, as plain data: each chart's rows (the screens and
+ * the figures modules build them from the engine's results) and the small
+ * shaping the charts do themselves (the roadmap's bars, the heatmap's cells,
+ * nice ticks, which frontier points have a plan). Pure: no Svelte, no DOM,
+ * tested in Node.
+ */
+import type { FrontierPoint } from '../../../shared/engine/optimise';
+import type { Ceilings, YearLoads } from '../../../shared/engine/plan';
+import type { DelayCause } from '../../../shared/engine/simulate/curves';
+import { projectValue } from '../../../shared/engine/value';
+import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
+
+export type { CurvePoint } from '../../../shared/engine/simulate/curves';
+
+export interface RoadmapBar {
+  project: string;
+  name: string;
+  /** Direction id, or '' when the project has none. */
+  direction: string;
+  /** First and last build year (calendar years, inclusive). */
+  start: number;
+  end: number;
+  /** Undiscounted value, 0..100 points. */
+  value: number;
+}
+
+/** One bar per planned project, by start year, then direction, then id. */
+export function roadmapBars(portfolio: Portfolio, plan: readonly PlanEntry[]): RoadmapBar[] {
+  const bars: RoadmapBar[] = [];
+  for (const entry of plan) {
+    const p = portfolio.projects.find((x) => x.id === entry.project);
+    if (!p) continue;
+    bars.push({
+      project: p.id,
+      name: p.name,
+      direction: p.direction ?? '',
+      start: entry.start,
+      end: entry.start + p.investment.length - 1,
+      value: projectValue(portfolio.criteria, p),
+    });
+  }
+  return bars.sort(
+    (a, b) =>
+      a.start - b.start ||
+      a.direction.localeCompare(b.direction) ||
+      a.project.localeCompare(b.project),
+  );
+}
+
+export interface EnvelopeYear {
+  year: number;
+  used: number;
+  ceiling: number;
+  /** used − ceiling when above the ceiling (a saved plan may no longer fit), else 0. */
+  over: number;
+}
+
+export function envelopeYears(
+  firstYear: number,
+  used: readonly number[],
+  ceiling: readonly number[],
+): EnvelopeYear[] {
+  return ceiling.map((c, t) => {
+    const u = used[t] ?? 0;
+    return { year: firstYear + t, used: u, ceiling: c, over: u > c + 1e-6 ? u - c : 0 };
+  });
+}
+
+export interface HeatCell {
+  year: number;
+  days: number;
+  capacity: number;
+  /** days / capacity; null when the capacity is zero (any use is then an overload). */
+  share: number | null;
+}
+
+export interface HeatRow {
+  team: string;
+  label: string;
+  cells: HeatCell[];
+}
+
+/** Each team's load as a share of its capacity, year by year. */
+export function teamHeatmap(portfolio: Portfolio, loads: YearLoads, limits: Ceilings): HeatRow[] {
+  const first = portfolio.horizon.firstYear;
+  return portfolio.teams.map((team) => ({
+    team: team.id,
+    label: team.label,
+    cells: (limits.teams[team.id] ?? []).map((capacity, t) => {
+      const days = loads.teams[team.id]?.[t] ?? 0;
+      return { year: first + t, days, capacity, share: capacity > 0 ? days / capacity : null };
+    }),
+  }));
+}
+
+/** Nice round ticks from 0 to at least `max` (about `count` of them). */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0];
+  const raw = max / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step - 1e-9; v += step) ticks.push(Math.round(v / step) * step);
+  return ticks;
+}
+
+/** A point with a plan (optimal, or feasible with a gap). */
+export const hasPlan = (p: FrontierPoint): boolean =>
+  p.status === 'optimal' || p.status === 'feasible';
+
+/** The current scenario's point: factor 1. */
+export const isCurrent = (p: FrontierPoint): boolean => Math.abs(p.factor - 1) < 1e-9;
+
+export interface RoadmapRow {
+  project: string;
+  name: string;
+  /** Planned build in months from 1 January of the first year: start and start + modal duration. */
+  plannedStart: number;
+  plannedEnd: number;
+  p50: number;
+  p80: number;
+  p90: number;
+  pWithinMandate: number;
+  pLateStart: number;
+  cause: DelayCause | null;
+}
+
+export interface FanYear {
+  year: number;
+  p50: number;
+  p80: number;
+  p90: number;
+  envelope: number;
+  pOver: number;
+}
+
+export interface TornadoBar {
+  project: string;
+  name: string;
+  rankCorrelation: number;
+  delaysSuccessor: number;
+}
