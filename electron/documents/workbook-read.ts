@@ -22,21 +22,47 @@ export interface ReadContext {
   problems: Problem[];
   /** JSON path (as `formatPath` writes it) → the cell it came from. */
   where: Map<string, Where>;
+  /** A sheet the document cannot do without is missing: nothing more to read. */
+  stop?: boolean;
 }
 
 export function place(w: Where): string {
   return `Feuille ${w.sheet}, ligne ${w.row}${w.column ? `, colonne ${w.column}` : ''}`;
 }
 
+/**
+ * A cell as read: a text or a number, or what cannot be taken for either
+ * without guessing: a date (Excel stores it as a number of days, so a date
+ * typed in a money column would otherwise become « 46 388 € »), a formula
+ * whose value was never computed (a workbook written by a program, not
+ * saved by Excel), an error value (#N/A, #DIV/0!).
+ */
+export type ReadCell =
+  | CellValue
+  | { kind: 'date'; iso: string }
+  | { kind: 'formula'; formula: string }
+  | { kind: 'error'; error: string };
+
 /** A table as read: its header row and its data rows with their Excel row numbers. */
 export interface ReadTable {
   name: string;
   headers: string[];
-  rows: { row: number; cells: CellValue[] }[];
+  rows: { row: number; cells: ReadCell[] }[];
 }
 
-export function isEmpty(v: CellValue | undefined): boolean {
+export function isEmpty(v: ReadCell | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Why a date, formula or error cell is not the value expected, in words. */
+function ambiguous(v: Exclude<ReadCell, CellValue>, expected: string): string {
+  if (v.kind === 'date') {
+    return `la cellule contient une date (${v.iso}) : ${expected} est attendu. Mettez la cellule au format Nombre ou Texte puis tapez la valeur.`;
+  }
+  if (v.kind === 'formula') {
+    return `la cellule contient une formule (=${v.formula.slice(0, 80)}) dont la valeur n’a pas été calculée : ouvrez le classeur dans Excel et enregistrez-le, ou tapez la valeur.`;
+  }
+  return `la cellule contient l’erreur ${v.error.slice(0, 20)} : ${expected} est attendu.`;
 }
 
 /** Numbers typed as French text: « 180 000 », « 0,3 ». */
@@ -58,10 +84,10 @@ class RowReader {
     private readonly ctx: ReadContext,
     private readonly table: ReadTable,
     readonly row: number,
-    private readonly cells: CellValue[],
+    private readonly cells: ReadCell[],
   ) {}
 
-  raw(header: string): CellValue {
+  raw(header: string): ReadCell {
     const i = this.table.headers.indexOf(header);
     return i < 0 ? null : (this.cells[i] ?? null);
   }
@@ -90,13 +116,22 @@ class RowReader {
     const v = this.raw(header);
     if (isEmpty(v)) return undefined;
     if (path) this.at(path, header);
-    return typeof v === 'number' ? String(v) : (v as string).trim();
+    if (typeof v === 'number') return String(v);
+    if (typeof v === 'string') return v.trim();
+    // A date where a text belongs (a decision's date) is read as AAAA-MM-JJ.
+    if (v !== null && v.kind === 'date') return v.iso;
+    this.fail(header, ambiguous(v!, 'un texte'));
+    return undefined;
   }
 
   number(header: string, path?: string): number | undefined {
     const v = this.raw(header);
     if (isEmpty(v)) return undefined;
     if (path) this.at(path, header);
+    if (v !== null && typeof v === 'object') {
+      this.fail(header, ambiguous(v, 'un nombre'));
+      return undefined;
+    }
     const n = parseNumber(v);
     if (n === undefined) {
       this.fail(header, `${shown(v)} n’est pas un nombre.`);
@@ -109,6 +144,10 @@ class RowReader {
     const v = this.raw(header);
     if (isEmpty(v)) return undefined;
     if (path) this.at(path, header);
+    if (v !== null && typeof v === 'object') {
+      this.fail(header, ambiguous(v, '« oui » ou « non »'));
+      return undefined;
+    }
     const s = String(v).trim().toLowerCase();
     if (s === YES || s === 'vrai' || s === 'true' || s === '1') return true;
     if (s === NO || s === 'faux' || s === 'false' || s === '0') return false;
@@ -163,17 +202,56 @@ function headersStarting(table: ReadTable | undefined, prefix: string): string[]
   return found.map((x) => x.h);
 }
 
+/**
+ * The sheets without which the workbook is no document: reported once each
+ * (not as one problem per row that refers to them), and nothing else is read.
+ */
+function missingSheets(byName: Map<string, ReadTable>, ctx: ReadContext): boolean {
+  const known: string[] = Object.values(SHEETS);
+  if (![...byName.keys()].some((name) => known.includes(name))) {
+    ctx.problems.push({
+      path: '',
+      message: `Ce classeur n’est pas un document Arbitra : aucune de ses feuilles ne porte un nom attendu (${SHEETS.settings}, ${SHEETS.projects}…). Exportez un document depuis Arbitra pour obtenir le modèle à remplir.`,
+    });
+    ctx.stop = true;
+    return true;
+  }
+  const required: [string, string][] = [
+    [SHEETS.settings, 'elle porte la collectivité et l’horizon du document'],
+    [SHEETS.projects, 'elle porte la liste des projets'],
+  ];
+  for (const [name, what] of required) {
+    if (!byName.has(name)) {
+      ctx.problems.push({ path: `Feuille ${name}`, message: `cette feuille manque : ${what}.` });
+      ctx.stop = true;
+    }
+  }
+  return ctx.stop === true;
+}
+
+/**
+ * The score columns « Note : <libellé> [<id>] » of the Projets sheet. The id
+ * is the longest id of the Critères sheet the header ends with (so an id may
+ * hold brackets), else what the last brackets hold.
+ */
+function scoreColumnsOf(headers: string[], ids: string[]): { header: string; id: string }[] {
+  const byLength = [...ids].sort((a, b) => b.length - a.length);
+  return headers
+    .filter((h) => h.startsWith(P.score))
+    .map((header) => {
+      const known = byLength.find((id) => header.endsWith(`[${id}]`));
+      const id = known ?? /\[([^\]]+)\]\s*$/.exec(header)?.[1];
+      return id === undefined ? undefined : { header, id };
+    })
+    .filter((x): x is { header: string; id: string } => x !== undefined);
+}
+
 /** Builds the document from tables; problems of cell types go to ctx. */
 export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portfolio {
   const byName = new Map(tables.map((t) => [t.name, t]));
+  if (missingSheets(byName, ctx)) return {} as Portfolio;
   const settingsTable = byName.get(SHEETS.settings);
   const settings = new Map<string, RowReader>();
-  if (!settingsTable) {
-    ctx.problems.push({
-      path: `Feuille ${SHEETS.settings}`,
-      message: 'cette feuille manque : elle porte la collectivité et l’horizon du document.',
-    });
-  }
   for (const r of rowsOf(ctx, settingsTable)) {
     const key = r.text('Paramètre');
     if (key) settings.set(key, r);
@@ -253,10 +331,10 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
   doc.budget = { investment: investmentEnvelope, operating: operatingEnvelope };
 
   const projectsTable = byName.get(SHEETS.projects);
-  const scoreColumns = (projectsTable?.headers ?? [])
-    .map((h) => ({ h, m: /\[([^\]]+)\]\s*$/.exec(h) }))
-    .filter((x) => x.h.startsWith(P.score) && x.m)
-    .map((x) => ({ header: x.h, id: x.m![1]! }));
+  const scoreColumns = scoreColumnsOf(
+    projectsTable?.headers ?? [],
+    (doc.criteria as { id?: unknown }[]).map((c) => c.id).filter((id) => typeof id === 'string'),
+  );
   const investmentHeaders = headersStarting(projectsTable, P.investment);
   const projects: Record<string, unknown>[] = [];
   const projectIndex = new Map<string, number>();
@@ -273,7 +351,15 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
     const scores: Record<string, number> = {};
     for (const s of scoreColumns) {
       const v = r.number(s.header, `${path}.scores.${s.id}`);
-      if (v !== undefined) scores[s.id] = v;
+      // defineProperty: a criterion may be called « __proto__ ».
+      if (v !== undefined) {
+        Object.defineProperty(scores, s.id, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
     }
     p.scores = scores;
     p.investment = yearly(r, investmentHeaders, `${path}.investment`);

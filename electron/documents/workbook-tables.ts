@@ -5,7 +5,8 @@
  * the tables, `workbook-read.ts` turns read tables back into a document, and
  * `workbook-extra.ts` keeps what the sheets cannot hold (« Autres champs »).
  */
-import type { Portfolio } from '../../shared/model/portfolio';
+import type { Portfolio, Problem } from '../../shared/model/portfolio';
+import { DocumentError } from './document-error';
 
 export type CellValue = string | number | null;
 
@@ -94,8 +95,37 @@ function opt<T>(value: T | undefined | null): T | null {
   return value === undefined || value === null ? null : value;
 }
 
+/**
+ * Characters an .xlsx cell cannot hold (XML 1.0 has no place for most
+ * control characters, nor for a lone surrogate); a carriage return is read
+ * back as a line feed.
+ */
+const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A text as a cell can hold it: each character it cannot hold shown as
+ * « � », line breaks as line feeds, and a literal `_x0041_` kept literal
+ * (readers decode that notation). The exact text, when it differs, goes to
+ * « Autres champs », so nothing is lost: the cell is for reading.
+ */
+export function cellText(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(UNSTORABLE, '\ufffd')
+    .replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_');
+}
+
+/** The first character of `value` a cell cannot hold exactly, as U+XXXX. */
+export function unstorableCharacter(value: string): string | undefined {
+  const found = /\r/.exec(value) ?? new RegExp(UNSTORABLE.source).exec(value);
+  if (!found) return undefined;
+  return `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function text(value: string | undefined | null): CellValue {
-  return value === undefined || value === null || value === '' ? null : value;
+  return value === undefined || value === null || value === '' ? null : cellText(value);
 }
 
 function bool(value: boolean | undefined): CellValue {
@@ -103,7 +133,7 @@ function bool(value: boolean | undefined): CellValue {
 }
 
 function list(values: readonly string[] | undefined): CellValue {
-  return values && values.length > 0 ? values.join(', ') : null;
+  return values && values.length > 0 ? cellText(values.join(', ')) : null;
 }
 
 /** Longest project duration and the horizon: the number of yearly columns. */
@@ -117,7 +147,57 @@ function yearColumns(portfolio: Portfolio): number {
 }
 
 function scoreHeader(label: string, id: string): string {
-  return `${P.score} ${label} [${id}]`;
+  return `${P.score} ${cellText(label)} [${id}]`;
+}
+
+/**
+ * Identifiers are what « Autres champs » finds elements by: one a cell would
+ * change cannot go through a workbook. Refuses the export (DocumentError
+ * `invalid`) naming the field and the character.
+ */
+export function checkStorableIds(portfolio: Portfolio): void {
+  const problems: Problem[] = [];
+  const check = (value: unknown, path: string) => {
+    if (typeof value !== 'string') return;
+    const bad = unstorableCharacter(value);
+    if (bad) {
+      problems.push({
+        path,
+        message: `l’identifiant contient un caractère qu’une cellule Excel ne peut pas contenir (${bad}) : corrigez-le avant d’exporter le classeur.`,
+      });
+    }
+  };
+  const each = (values: readonly unknown[] | undefined, path: string) =>
+    (values ?? []).forEach((v, k) => check(v, `${path}[${k}]`));
+  const ids = (list: readonly { id?: unknown }[] | undefined, path: string) =>
+    (list ?? []).forEach((x, i) => check(x.id, `${path}[${i}].id`));
+  ids(portfolio.criteria, 'criteria');
+  ids(portfolio.axes, 'axes');
+  ids(portfolio.directions, 'directions');
+  ids(portfolio.teams, 'teams');
+  ids(portfolio.projects, 'projects');
+  ids(portfolio.scenarios, 'scenarios');
+  portfolio.projects.forEach((p, i) => {
+    const at = `projects[${i}]`;
+    check(p.direction, `${at}.direction`);
+    each(p.axes, `${at}.axes`);
+    each(p.dependsOn, `${at}.dependsOn`);
+    each(p.excludes, `${at}.excludes`);
+    (p.staff ?? []).forEach((x, k) => check(x.team, `${at}.staff[${k}].team`));
+  });
+  (portfolio.scenarios ?? []).forEach((sc, i) => {
+    each(sc.forceIn, `scenarios[${i}].forceIn`);
+    each(sc.forceOut, `scenarios[${i}].forceOut`);
+    (sc.plan ?? []).forEach((e, k) => check(e.project, `scenarios[${i}].plan[${k}].project`));
+  });
+  (portfolio.decisions ?? []).forEach((d, i) => check(d.project, `decisions[${i}].project`));
+  if (problems.length > 0) {
+    throw new DocumentError(
+      'invalid',
+      `Le classeur n’a pas été créé : ${problems.length} identifiant${problems.length > 1 ? 's' : ''} ne peu${problems.length > 1 ? 'vent' : 't'} pas être écrit${problems.length > 1 ? 's' : ''} dans une cellule.`,
+      problems,
+    );
+  }
 }
 
 /** The portfolio as tables (without « Autres champs »). Pure. */

@@ -32,25 +32,28 @@ import {
   resolvePath,
   withIds,
 } from './workbook-extra';
+import { DocumentError } from './document-error';
 import {
   documentFromTables,
   locate,
   place,
+  type ReadCell,
   type ReadContext,
   type ReadTable,
 } from './workbook-read';
+import { checkWorkbookLimits, MAX_WORKBOOK_CELLS, unreadableWorkbook } from './workbook-limits';
 import {
+  checkStorableIds,
   documentTables,
   NO,
   SHEETS,
   YES,
-  type CellValue,
   type ColumnKind,
   type Table,
 } from './workbook-tables';
 
 export { residuals, type Residual } from './workbook-extra';
-export { documentFromTables, type ReadTable } from './workbook-read';
+export { documentFromTables, type ReadCell, type ReadTable } from './workbook-read';
 export {
   col,
   documentTables,
@@ -72,6 +75,7 @@ function asRead(table: Table): ReadTable {
 
 /** Every table of the document workbook, « Autres champs » included. */
 export function documentWorkbookTables(portfolio: Portfolio): Table[] {
+  checkStorableIds(portfolio);
   const tables = documentTables(portfolio);
   const ctx: ReadContext = { problems: [], where: new Map() };
   const back = documentFromTables(tables.map(asRead), ctx);
@@ -87,6 +91,7 @@ export function documentFromReadTables(
 ): { ok: true; portfolio: Portfolio; warnings: string[] } | { ok: false; problems: Problem[] } {
   const ctx: ReadContext = { problems: [], where: new Map() };
   const doc = documentFromTables(tables, ctx) as unknown as Record<string, unknown>;
+  if (ctx.stop) return { ok: false, problems: ctx.problems };
   const warnings: string[] = [];
   for (const r of readResiduals(
     ctx,
@@ -99,7 +104,14 @@ export function documentFromReadTables(
       );
       continue;
     }
-    applyResidual(doc, path, r);
+    const refused = applyResidual(doc, path, r);
+    if (refused !== undefined) {
+      ctx.problems.push({
+        path: place({ sheet: SHEETS.extra, row: r.row ?? 0, column: EXTRA_COLUMNS[0]!.header }),
+        message: refused,
+      });
+      continue;
+    }
     ctx.where.set(formatSegments(path), {
       sheet: SHEETS.extra,
       row: r.row ?? 0,
@@ -192,37 +204,82 @@ export async function exportDocumentWorkbook(portfolio: Portfolio): Promise<Buff
   return writeWorkbook(documentWorkbookTables(portfolio));
 }
 
-function cellValue(value: ExcelJS.CellValue): CellValue {
+/** A cell's value as read (see `ReadCell`): never an object of exceljs, never a guess. */
+function cellValue(value: ExcelJS.CellValue | undefined): ReadCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? YES : NO;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
-    if ('text' in value) return cellValue(value.text as ExcelJS.CellValue);
-    if ('error' in value) return String(value.error);
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : { kind: 'error', error: String(value) };
   }
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? YES : NO;
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time)
+      ? { kind: 'error', error: '#DATE!' }
+      : { kind: 'date', iso: value.toISOString().slice(0, 10) };
+  }
+  if (typeof value === 'object') {
+    const v = value as unknown as Record<string, unknown>;
+    if ('richText' in v) {
+      const runs = Array.isArray(v.richText) ? (v.richText as unknown[]) : [];
+      return runs.map((r) => String((r as { text?: unknown } | null)?.text ?? '')).join('');
+    }
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result !== undefined && v.result !== null) {
+        return cellValue(v.result as ExcelJS.CellValue);
+      }
+      return { kind: 'formula', formula: String(v.formula ?? v.sharedFormula ?? '') };
+    }
+    if ('error' in v) return { kind: 'error', error: String(v.error) };
+    if ('text' in v) return cellValue(v.text as ExcelJS.CellValue);
+  }
+  return { kind: 'error', error: '#VALEUR!' };
 }
 
-/** Reads every sheet as a table (header row 1). */
+/** A header cell as text (a date or formula header is no header of ours). */
+function headerText(value: ExcelJS.CellValue | undefined): string {
+  const v = cellValue(value);
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+/** Reads every sheet as a table (header row 1), within the workbook limits. */
 export async function readWorkbookTables(bytes: Uint8Array): Promise<ReadTable[]> {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
+  await checkWorkbookLimits(buffer);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw unreadableWorkbook();
+  }
+  let cellsRead = 0;
   return workbook.worksheets.map((sheet) => {
     const headers: string[] = [];
     sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, c) => {
-      headers[c - 1] = String(cellValue(cell.value) ?? '').trim();
+      headers[c - 1] = headerText(cell.value);
     });
+    while (headers.length > 0 && !headers[headers.length - 1]) headers.pop();
+    const width = headers.length;
     const rows: ReadTable['rows'] = [];
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
       if (r === 1) return;
-      const cells: CellValue[] = headers.map((_, c) => cellValue(row.getCell(c + 1).value));
+      // A header far to the right (column XFD) must not make every row that wide.
+      cellsRead += width;
+      if (cellsRead > MAX_WORKBOOK_CELLS) throw cellsTooMany();
+      const cells: ReadCell[] = Array.from({ length: width }, (_, c) =>
+        cellValue(row.getCell(c + 1).value),
+      );
       rows.push({ row: r, cells });
     });
-    return { name: sheet.name, headers: headers.map((h) => h ?? ''), rows };
+    return { name: sheet.name, headers: Array.from(headers, (h) => h ?? ''), rows };
   });
+}
+
+function cellsTooMany(): DocumentError {
+  return new DocumentError(
+    'too-large',
+    `Le classeur contient plus de ${MAX_WORKBOOK_CELLS.toLocaleString('fr-FR')} cellules à lire : Arbitra lit les classeurs d’au plus ${MAX_WORKBOOK_CELLS.toLocaleString('fr-FR')} cellules (toutes feuilles comprises).`,
+  );
 }
 
 export type WorkbookImport =
@@ -234,15 +291,8 @@ export async function importDocumentWorkbook(bytes: Uint8Array): Promise<Workboo
   try {
     tables = await readWorkbookTables(bytes);
   } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '',
-          message: `Ce fichier n’est pas un classeur Excel lisible (.xlsx) : ${(error as Error).message}`,
-        },
-      ],
-    };
+    const refusal = error instanceof DocumentError ? error : unreadableWorkbook();
+    return { ok: false, problems: refusal.problems };
   }
   return documentFromReadTables(tables);
 }
