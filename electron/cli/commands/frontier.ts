@@ -14,9 +14,9 @@ import {
   UnknownScenarioError,
   type FrontierPoint,
 } from '../../../shared/engine/optimise';
-import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
-import { euro, fr, table } from './optimize';
+import { euro, fr, print, printJson, table } from '../format';
 
 export const command: CliCommand = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -55,7 +55,7 @@ export const command: CliCommand = async (argv) => {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
   if (values.json) printJson({ points });
-  else process.stdout.write(describeFrontier(points));
+  else print(describeFrontier(points));
   return points.some((p) => p.status === 'optimal' || p.status === 'feasible') ? 0 : 1;
 };
 
