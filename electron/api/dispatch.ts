@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import {
   apiArgs,
+  isApiErrorCode,
   type ApiErrorData,
   type ApiReply,
   type Handlers,
@@ -105,7 +106,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof AppError || error instanceof DocumentError) {
         return failure({
-          code: String(error.code),
+          code: isApiErrorCode(error.code) ? error.code : 'internal',
           message: String(error.message),
           problems: cleanProblems(error.problems),
         });

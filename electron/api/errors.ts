@@ -4,12 +4,13 @@
  * ...). Anything else thrown by a handler is a bug and reported as
  * `'internal'` without details.
  */
+import type { ApiErrorCode } from '../../shared/api/contract';
 import type { Problem } from '../../shared/model/portfolio';
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly problems: Problem[];
-  constructor(code: string, message: string, problems: Problem[] = []) {
+  constructor(code: ApiErrorCode, message: string, problems: Problem[] = []) {
     super(message);
     this.name = 'AppError';
     this.code = code;

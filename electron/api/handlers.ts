@@ -3,13 +3,17 @@
  * `DocumentStore`), the settings, the recent list. The same handlers serve
  * Electron (IPC) and `npm run web` (loopback HTTP). Arguments arrive already
  * validated by the dispatcher; failures the user can act on are thrown as
- * `AppError` / `DocumentError` with a French message.
+ * `AppError` / `DocumentError` with a French message. Files are named by
+ * handles bound to what the user chose (`grants.ts`), never by a path the
+ * page sends. At start, temporary files left by copies killed in an earlier
+ * run are removed from the documents folder and the recent documents' folders.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type {
   AppInfo,
   DocumentState,
+  FileGrant,
   Handlers,
   ImportResult,
   RecentDocument,
@@ -25,7 +29,9 @@ import { financePlan, requiredProjectsPlan } from '../../shared/engine/finance';
 import { resolveScenario } from '../../shared/model/portfolio';
 import type { AppContext } from '../app/context';
 import { SettingsStore } from '../app/settings';
+import { cleanTemporaryFiles } from '../documents/temporary';
 import { AppError } from './errors';
+import { Grants, type GrantPurpose } from './grants';
 import { parseJsonText } from './json-text';
 import { safeFileStem, stemOf, uniquePath } from './names';
 
@@ -48,14 +54,29 @@ function serial() {
 export interface HandlersWithLifecycle extends Handlers {
   /** Closes the open document (app quitting, server stopping). */
   dispose(): void;
+  /**
+   * A handle for a file the user chose outside the page (native dialog):
+   * the only way a path enters the API. `overwrite` when the dialog already
+   * asked about replacing it.
+   */
+  grant(path: string, purpose: GrantPurpose, overwrite?: boolean): FileGrant;
 }
 
 export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
   const settings = new SettingsStore(ctx.dataDir);
   const storeOptions: StoreOptions = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
   const queue = serial();
+  const grants = new Grants();
   let store: DocumentStore | null = null;
   let restoreTried = false;
+
+  // Temporary files of copies killed halfway in an earlier run (start-up cleaning).
+  for (const folder of new Set([
+    ctx.documentsDir,
+    ...settings.get().recent.map((r) => dirname(r.path)),
+  ])) {
+    cleanTemporaryFiles(folder);
+  }
 
   const ensureDocumentsDir = () => mkdirSync(ctx.documentsDir, { recursive: true });
 
@@ -176,8 +197,9 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
 
     'document.openDemo': () => queue(openDemo),
 
-    'document.open': ({ path }) =>
+    'document.open': ({ handle }) =>
       queue(async () => {
+        const { path } = grants.take(handle, 'open');
         const ext = checkPath(path, [DOCUMENT_EXTENSION, '.json']);
         if (ext === DOCUMENT_EXTENSION) return adopt(DocumentStore.open(path, storeOptions));
         const read = await readPortfolioFile(path, storeOptions);
@@ -191,20 +213,52 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
         return createDocument(stemOf(path), read.portfolio);
       }),
 
-    'document.saveAs': ({ path }) =>
+    'document.saveAs': (target) =>
       queue(() => {
-        checkPath(path, [DOCUMENT_EXTENSION]);
         if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        let path: string;
+        let confirmed = target.overwrite === true;
+        if ('handle' in target) {
+          const grant = grants.take(target.handle, 'save');
+          path = grant.path;
+          confirmed ||= grant.overwrite;
+        } else {
+          const stem = target.name
+            .trim()
+            .normalize('NFC')
+            .replace(/\.arbitra$/i, '');
+          if (!stem || safeFileStem(stem, '') !== stem) {
+            throw new AppError(
+              'bad-path',
+              `« ${target.name.slice(0, 80)} » ne peut pas servir de nom de fichier : évitez les caractères < > : " / \\ | ? * et les points en fin de nom.`,
+              [{ path: 'name', message: 'Nom de fichier refusé.' }],
+            );
+          }
+          ensureDocumentsDir();
+          path = join(ctx.documentsDir, `${stem}${DOCUMENT_EXTENSION}`);
+        }
+        checkPath(path, [DOCUMENT_EXTENSION]);
+        if (path !== store.path && existsSync(path) && !confirmed) {
+          throw new AppError(
+            'exists',
+            `Le fichier « ${basename(path)} » existe déjà. Confirmez pour le remplacer, ou choisissez un autre nom.`,
+            [{ path: 'overwrite', message: 'Le fichier existe : confirmation attendue.' }],
+          );
+        }
         return adopt(store.saveAs(path));
       }),
 
     'document.recent': () =>
-      settings.get().recent.map((entry): RecentDocument => ({
-        path: entry.path,
-        name: documentName(entry.path),
-        openedAt: entry.openedAt,
-        exists: existsSync(entry.path),
-      })),
+      settings.get().recent.map((entry): RecentDocument => {
+        const exists = existsSync(entry.path);
+        return {
+          path: entry.path,
+          name: documentName(entry.path),
+          openedAt: entry.openedAt,
+          exists,
+          ...(exists ? { handle: grants.issue(entry.path, 'open').handle } : {}),
+        };
+      }),
 
     'document.list': () => {
       let names: string[];
@@ -226,6 +280,7 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
             name,
             openedAt: opened.get(path) ?? info.mtime.toISOString(),
             exists: true,
+            handle: grants.issue(path, 'open').handle,
             mtime: info.mtimeMs,
           });
         } catch {
@@ -298,5 +353,6 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
       store?.close();
       store = null;
     },
+    grant: (path, purpose, overwrite = false) => grants.issue(path, purpose, overwrite),
   };
 }

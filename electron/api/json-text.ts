@@ -4,11 +4,19 @@
  * on every Node version.
  */
 import type { Problem } from '../../shared/model/portfolio';
+import { DocumentError } from '../documents/document-error';
+import { checkJsonShape } from '../documents/limits';
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
 export function parseJsonText(text: string): JsonParse {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    checkJsonShape(body, 'Le fichier');
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    return { ok: false, problem: { path: '', message: error.message } };
+  }
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {

@@ -15,13 +15,35 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(frenchUsage(error, Object.keys(options)));
   }
 }
 
-/** Writes exactly one JSON value on standard output. */
-export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+export { printJson } from './format';
+
+/**
+ * parseArgs's English, in French: an unknown option, an option missing its
+ * value, or a value taken for an option (`--seed -3`: write `--seed=-3`).
+ */
+function frenchUsage(error: unknown, known: string[]): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
+  const list = known.map((k) => `--${k}`).join(', ');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return `option inconnue « ${option} »${list ? ` ; options de cette commande : ${list}` : ''}.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(message)) {
+      return `l’option « ${option} » attend une valeur.`;
+    }
+    if (/ambiguous|looks like an option|starting with/i.test(message)) {
+      return `la valeur de « ${option} » commence par « - » : écrivez ${option}=VALEUR (par exemple ${option}=-3).`;
+    }
+    return `l’option « ${option} » ne prend pas de valeur.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'argument en trop.';
+  return 'arguments incompris ; voir l’aide ci-dessous.';
 }
 
 /** A number option, or a usage error naming it. */

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Portfolio, Problem } from '../../shared/model/portfolio';
 import { portfolioFileKind, readPortfolioFile } from '../documents/files';
 import { printJson, UsageError } from './command';
+import { lineSafe, printError } from './format';
 
 export interface LoadedPortfolio {
   portfolio: Portfolio;
@@ -26,15 +27,17 @@ export interface LoadOptions {
 export function formatProblems(file: string, problems: readonly Problem[]): string {
   const count = problems.length;
   const lines = [
-    `Le fichier « ${basename(file)} » est refusé : ${count} problème${count > 1 ? 's' : ''} à corriger.`,
-    ...problems.map((p) => (p.path ? `  - ${p.path} : ${p.message}` : `  - ${p.message}`)),
+    `Le fichier « ${lineSafe(basename(file))} » est refusé : ${count} problème${count > 1 ? 's' : ''} à corriger.`,
+    ...problems.map((p) =>
+      p.path ? `  - ${lineSafe(p.path)} : ${lineSafe(p.message)}` : `  - ${lineSafe(p.message)}`,
+    ),
   ];
   return lines.join('\n') + '\n';
 }
 
 /** Remarks that do not block, one per line. */
 export function formatWarnings(warnings: readonly string[]): string {
-  return warnings.map((w) => `Remarque : ${w}\n`).join('');
+  return warnings.map((w) => `Remarque : ${lineSafe(w)}\n`).join('');
 }
 
 /**
@@ -50,15 +53,15 @@ export async function loadPortfolioForCli(
   if (!file) throw new UsageError('indiquez le fichier du portefeuille (FICHIER).');
   if (!portfolioFileKind(file)) {
     throw new UsageError(
-      `« ${basename(file)} » : extension inconnue ; utilisez un fichier .json, .arbitra ou .xlsx.`,
+      `« ${lineSafe(basename(file))} » : extension inconnue ; utilisez un fichier .json, .arbitra ou .xlsx.`,
     );
   }
   const result = await readPortfolioFile(file);
   if (!result.ok) {
-    process.stderr.write(formatProblems(file, result.problems));
+    printError(formatProblems(file, result.problems));
     if (options.json) printJson({ valid: false, problems: result.problems });
     return 1;
   }
-  process.stderr.write(formatWarnings(result.warnings));
+  printError(formatWarnings(result.warnings));
   return { portfolio: result.portfolio, warnings: result.warnings };
 }

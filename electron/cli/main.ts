@@ -7,6 +7,7 @@
  */
 import type { CliCommand } from './command';
 import { UsageError } from './command';
+import { lineSafe, printError } from './format';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   validate: () => import('./commands/validate'),
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`arbitra : commande inconnue « ${name} ».\n\n${USAGE}`);
+    printError(`arbitra : commande inconnue « ${lineSafe(name)} ».\n\n${USAGE}`);
     return 2;
   }
   try {
@@ -47,10 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`arbitra ${name} : ${error.message}\n\n${USAGE}`);
+      printError(`arbitra ${name} : ${lineSafe(error.message)}\n\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`arbitra ${name} : ${(error as Error).stack ?? String(error)}\n`);
+    printError(`arbitra ${name} : ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
 }

@@ -11,14 +11,12 @@ import * as fs from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { Portfolio, Problem } from '../../shared/model/portfolio';
 import { validatePortfolio } from '../../shared/model/validate';
-import {
-  DocumentError,
-  DocumentStore,
-  syncFolder,
-  temporarySibling,
-  type StoreOptions,
-} from './store';
+import { DocumentError, DocumentStore, type StoreOptions } from './store';
+import { checkJsonShape, MAX_JSON_BYTES, MAX_WORKBOOK_BYTES, readRegularFile } from './limits';
+import { cleanTemporaryFiles, syncFolder, temporarySibling } from './temporary';
 import { exportDocumentWorkbook, importDocumentWorkbook } from './xlsx';
+
+export { MAX_JSON_BYTES } from './limits';
 
 export type PortfolioFileKind = 'json' | 'arbitra' | 'xlsx';
 
@@ -64,26 +62,18 @@ function jsonSyntaxMessage(path: string, text: string, error: unknown): string {
   return `Le fichier « ${basename(path)} » n’est pas un JSON lisible${where}. Vérifiez qu’il n’a pas été modifié à la main ou tronqué.`;
 }
 
-/**
- * Largest JSON file read (200 MB). A 100 000-project document is about
- * 40 MB; past this limit the file is refused before it is loaded in memory.
- */
-export const MAX_JSON_BYTES = 200 * 1024 * 1024;
-
-/** Why a file could not be read, in words (missing, a folder, anything else). */
-function readFailure(path: string, error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return `Le fichier « ${basename(path)} » est introuvable.`;
-  if (code === 'EISDIR') return `« ${basename(path)} » est un dossier, pas un fichier.`;
-  return `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`;
+/** A refusal of the file layer as problems; anything else as one sentence. */
+function readFailure(path: string, error: unknown): Problem[] {
+  if (error instanceof DocumentError) return error.problems;
+  return problem(`Le fichier « ${basename(path)} » n’a pas pu être lu.`);
 }
 
 async function readWorkbookPortfolio(path: string): Promise<ReadPortfolioResult> {
   let bytes: Buffer;
   try {
-    bytes = await fs.promises.readFile(path);
+    bytes = await readRegularFile(path, MAX_WORKBOOK_BYTES, 'classeurs Excel');
   } catch (error) {
-    return { ok: false, problems: problem(readFailure(path, error)) };
+    return { ok: false, problems: readFailure(path, error) };
   }
   return importDocumentWorkbook(bytes);
 }
@@ -91,20 +81,12 @@ async function readWorkbookPortfolio(path: string): Promise<ReadPortfolioResult>
 async function readJsonPortfolio(path: string): Promise<ReadPortfolioResult> {
   let text: string;
   try {
-    const size = (await fs.promises.stat(path)).size;
-    if (size > MAX_JSON_BYTES) {
-      return {
-        ok: false,
-        problems: problem(
-          `Le fichier « ${basename(path)} » est trop gros (${Math.round(size / 1048576)} Mo) : Arbitra lit les fichiers JSON jusqu’à ${MAX_JSON_BYTES / 1048576} Mo.`,
-        ),
-      };
-    }
-    text = await fs.promises.readFile(path, 'utf8');
+    text = (await readRegularFile(path, MAX_JSON_BYTES, 'fichiers JSON')).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    checkJsonShape(text, `Le fichier « ${basename(path)} »`);
   } catch (error) {
-    return { ok: false, problems: problem(readFailure(path, error)) };
+    return { ok: false, problems: readFailure(path, error) };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -140,13 +122,7 @@ export async function readPortfolioFile(
         return { ok: false, problems: problem(unknownExtension(target)) };
     }
   } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, problems: error.problems };
-    return {
-      ok: false,
-      problems: problem(
-        `Le fichier « ${basename(path)} » n’a pas pu être lu : ${(error as Error).message}`,
-      ),
-    };
+    return { ok: false, problems: readFailure(path, error) };
   }
 }
 
@@ -157,6 +133,7 @@ export async function readPortfolioFile(
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const target = resolve(path);
+  cleanTemporaryFiles(dirname(target));
   const temporary = temporarySibling(target, 'ecriture');
   try {
     const handle = await fs.promises.open(temporary, 'wx');
@@ -185,7 +162,9 @@ function ioError(target: string, error: unknown): DocumentError {
         ? `Arbitra n’a pas le droit d’écrire ${name} ; le fichier précédent est intact.`
         : code === 'ENOENT'
           ? `Le dossier de ${name} n’existe pas.`
-          : `${name} n’a pas pu être enregistré (${(error as Error).message}) ; le fichier précédent est intact.`;
+          : code === 'EISDIR'
+            ? `${name} est un dossier : choisissez un nom de fichier.`
+            : `${name} n’a pas pu être enregistré ; le fichier précédent est intact.`;
   return new DocumentError('io', message, [], error);
 }
 
@@ -204,6 +183,7 @@ export async function writePortfolioFile(
     case 'json':
       return writeFileAtomic(target, portfolioToJson(portfolio));
     case 'arbitra': {
+      cleanTemporaryFiles(dirname(target));
       const temporary = temporarySibling(target, 'arbitra');
       try {
         DocumentStore.create(temporary, portfolio, options).close();

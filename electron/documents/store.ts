@@ -10,9 +10,15 @@
  * - `migrations(id, name, applied_at)`: the schema steps applied, in order.
  *   On open it must be a prefix of `MIGRATIONS` (same ids, same names);
  *   otherwise the document is refused (`corrupt`), or `too-new` when it holds
- *   steps this version does not know. Pending steps are applied after a
- *   backup copy `<name>.avant-migration-<target version>.arbitra` is written
- *   next to the file. `PRAGMA user_version` mirrors the last step applied.
+ *   steps this version does not know. Pending steps are applied to a copy in
+ *   the same folder, which replaces the file (rename) only once every step
+ *   succeeded and the document read from it is valid; a backup copy
+ *   `<name>.avant-migration-<target version>.arbitra` of the previous file
+ *   is kept next to it. `PRAGMA user_version` mirrors the last step applied.
+ * - Nothing else: a database holding any object the migrations did not
+ *   create (trigger, view, table, index, or one of ours redefined) is refused
+ *   (`foreign`) before anything is written to it (`schema-check.ts`). Every
+ *   check runs on a read-only connection first.
  * - `meta(key, value)`: `application` = `arbitra`, `format` =
  *   `arbitra-portfolio`, `formatVersion` = `1`, `revision` (bumped by one in
  *   every edit's transaction), `createdWith` / `savedWith` (app versions).
@@ -24,7 +30,9 @@
  *   row named `projects` (json NULL) marks where the project list sits.
  *
  * So editing one project writes one row, whatever the size of the document,
- * and a document read back is the document written, key order included.
+ * and a document read back is the document written, key order included. On
+ * open, every project row's key must be the id inside its JSON (`corrupt`
+ * otherwise: an edit would be written under one key and read under another).
  *
  * The file is in WAL mode; every user action (`applyEdit`) is one
  * transaction, so a crash leaves the last committed version. New files and
@@ -44,7 +52,6 @@
  * `StoreOptions.nativeBinding`.
  */
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -57,7 +64,20 @@ import {
 } from '../../shared/model/portfolio';
 import { validatePortfolio } from '../../shared/model/validate';
 import type { EditResult } from '../../shared/api/contract';
+import { asDocumentError, DocumentError, isBusy, shown } from './document-error';
+import { checkJsonShape, checkRegularFile, MAX_DOCUMENT_BYTES, type JsonShape } from './limits';
 import { MIGRATIONS, type Migration } from './migrations';
+import {
+  checkHistoryTable,
+  checkSchema,
+  CREATE_MIGRATIONS_TABLE,
+  expectedSchema,
+  rememberSchema,
+} from './schema-check';
+import { cleanTemporaryFiles, removeQuietly, syncFolder, temporarySibling } from './temporary';
+
+export { DocumentError, type DocumentErrorCode } from './document-error';
+export { syncFolder, temporarySibling } from './temporary';
 
 /** "ARBT" in the SQLite header: marks a file written by Arbitra. */
 export const APPLICATION_ID = 0x41524254;
@@ -74,98 +94,24 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
 }
 
-export type DocumentErrorCode =
-  'not-arbitra' | 'corrupt' | 'too-new' | 'conflict' | 'io' | 'exists' | 'invalid';
-
-/** Why a document cannot be opened, created or edited; the message is for the user. */
-export class DocumentError extends Error {
-  readonly code: DocumentErrorCode;
-  readonly problems: Problem[];
-  constructor(code: DocumentErrorCode, message: string, problems: Problem[] = [], cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'DocumentError';
-    this.code = code;
-    this.problems = problems.length > 0 ? problems : [{ path: '', message }];
-  }
-}
-
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-/** The name shown to the user in messages. */
-function shown(path: string): string {
-  return `« ${basename(path)} »`;
-}
-
-/** A temporary file name in the same folder as `path` (so rename is atomic). */
-export function temporarySibling(path: string, suffix: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.${suffix}`);
-}
-
-/** Turns any error raised while working on `path` into a DocumentError. */
-function asDocumentError(error: unknown, path: string): DocumentError {
-  if (error instanceof DocumentError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const detail = (error as Error | null)?.message ?? String(error);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_FORMAT') {
-    return new DocumentError(
-      'corrupt',
-      `Le fichier ${shown(path)} est endommagé et ne peut pas être lu.`,
-      [],
-      error,
-    );
-  }
-  if (code === 'ENOENT') {
-    return new DocumentError('io', `Le fichier ${shown(path)} est introuvable.`, [], error);
-  }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY') {
-    return new DocumentError(
-      'io',
-      `Arbitra n’a pas le droit d’écrire ou de lire ${shown(path)} (${detail}).`,
-      [],
-      error,
-    );
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new DocumentError(
-      'io',
-      `Le fichier ${shown(path)} est en cours d’utilisation par un autre programme. Réessayez dans un instant.`,
-      [],
-      error,
-    );
-  }
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
-    return new DocumentError(
-      'io',
-      `Le disque est plein : ${shown(path)} n’a pas pu être enregistré.`,
-      [],
-      error,
-    );
-  }
-  return new DocumentError(
-    'io',
-    `Erreur de lecture ou d’écriture sur ${shown(path)} : ${detail}`,
-    [],
-    error,
-  );
-}
-
-/** Another connection holds the file for a moment: worth retrying, not a lost file. */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-  );
-}
-
-/** Refuses a file that is not SQLite at all before SQLite sees it. */
-function checkHeader(path: string): void {
+/**
+ * Refuses, before SQLite sees it, what is not a regular file of a sane size
+ * (a FIFO would block the process) or not SQLite at all.
+ */
+function checkFile(path: string): void {
+  checkRegularFile(path, MAX_DOCUMENT_BYTES, 'documents .arbitra');
   let fd: number;
   try {
-    fd = fs.openSync(path, 'r');
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw asDocumentError(error, path);
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) {
+      throw new DocumentError('not-a-file', `${shown(path)} n’est pas un fichier ordinaire.`);
+    }
     const buffer = Buffer.alloc(SQLITE_HEADER.length);
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
     if (read < buffer.length || buffer.toString('latin1') !== SQLITE_HEADER) {
@@ -184,8 +130,9 @@ function openDatabase(
   options: StoreOptions,
   extra: Database.Options = {},
 ): Database.Database {
+  let db: Database.Database;
   try {
-    return new Database(path, {
+    db = new Database(path, {
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...extra,
@@ -193,6 +140,14 @@ function openDatabase(
   } catch (error) {
     throw asDocumentError(error, path);
   }
+  try {
+    // Functions called from a schema (views, triggers) cannot have side effects.
+    db.pragma('trusted_schema = OFF');
+  } catch (error) {
+    db.close();
+    throw asDocumentError(error, path);
+  }
+  return db;
 }
 
 /** Refuses a SQLite file that Arbitra did not write. */
@@ -213,35 +168,22 @@ function hasTable(db: Database.Database, name: string): boolean {
   );
 }
 
-const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS migrations (
-  id         INTEGER PRIMARY KEY,
-  name       TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
-
 /**
  * The steps of `migrations` not yet applied to the document. Throws when the
  * recorded history disagrees with the list (`corrupt`) or goes beyond it
- * (`too-new`).
+ * (`too-new`). The history table has been checked to be ours.
  */
 function pendingMigrations(
   db: Database.Database,
   path: string,
   migrations: readonly Migration[],
 ): Migration[] {
-  if (!hasTable(db, 'migrations')) {
-    throw new DocumentError(
-      'corrupt',
-      `Le document ${shown(path)} est incomplet : son historique de versions est absent.`,
-    );
-  }
-  const applied = db.prepare('SELECT id, name FROM migrations ORDER BY id').all() as {
-    id: number;
-    name: string;
-  }[];
   const known = migrations.length;
+  const applied = db
+    .prepare('SELECT id, name FROM migrations ORDER BY id LIMIT ?')
+    .all(known + 1) as { id: unknown; name: unknown }[];
   const last = applied[applied.length - 1];
-  if (last && last.id > known) {
+  if (last && typeof last.id === 'number' && last.id > known) {
     throw new DocumentError(
       'too-new',
       `Le document ${shown(path)} a été enregistré par une version plus récente d’Arbitra (schéma ${last.id}) ; cette version ne connaît que le schéma ${known}. Mettez Arbitra à jour pour l’ouvrir.`,
@@ -252,11 +194,42 @@ function pendingMigrations(
     if (!expected || row.id !== expected.id || row.name !== expected.name) {
       throw new DocumentError(
         'corrupt',
-        `Le document ${shown(path)} a un historique de versions incohérent (étape ${row.id} « ${row.name} » inconnue de cette version d’Arbitra). Il n’a pas été ouvert pour ne pas l’abîmer.`,
+        `Le document ${shown(path)} a un historique de versions incohérent (étape ${String(row.id).slice(0, 20)} « ${String(row.name).slice(0, 60)} » inconnue de cette version d’Arbitra). Il n’a pas été ouvert pour ne pas l’abîmer.`,
       );
     }
   });
   return migrations.slice(applied.length);
+}
+
+/**
+ * Every check made before a document's tables are read or anything is
+ * written: ours (application id), a history this version knows, and exactly
+ * the schema that history creates. Returns the steps still to apply.
+ */
+function inspect(db: Database.Database, path: string, options: StoreOptions): Migration[] {
+  checkIdentity(db, path);
+  checkHistoryTable(db, path, options.nativeBinding);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const pending = pendingMigrations(db, path, migrations);
+  const applied = migrations.length - pending.length;
+  checkSchema(db, path, expectedSchema(migrations, applied, options.nativeBinding));
+  return pending;
+}
+
+/** Runs `work` on a read-only connection to `path`, closed afterwards. */
+function withReadOnly<T>(
+  path: string,
+  options: StoreOptions,
+  work: (db: Database.Database) => T,
+): T {
+  const db = openDatabase(path, options, { readonly: true });
+  try {
+    return work(db);
+  } catch (error) {
+    throw asDocumentError(error, path);
+  } finally {
+    db.close();
+  }
 }
 
 function runMigrations(db: Database.Database, pending: readonly Migration[]): void {
@@ -281,19 +254,60 @@ function vacuumInto(db: Database.Database, target: string): void {
   }
 }
 
-/** Copies the document before its schema changes; returns the backup's path. */
-function backupBeforeMigration(db: Database.Database, path: string, target: number): string {
+/** Where the copy of a document is kept before its schema changes. */
+function backupPath(path: string, target: number): string {
   const ext = extname(path);
   const stem = basename(path, ext);
   let candidate = join(dirname(path), `${stem}.avant-migration-${target}${ext || '.arbitra'}`);
   for (let n = 2; fs.existsSync(candidate); n++) {
     candidate = join(dirname(path), `${stem}.avant-migration-${target}-${n}${ext || '.arbitra'}`);
   }
-  vacuumInto(db, candidate);
   return candidate;
 }
 
-function parseRow(json: string, path: string, where: string): unknown {
+/**
+ * Applies the pending steps to a copy of the document, checks that the
+ * migrated document reads back valid, keeps a backup of the file as it was,
+ * then replaces the file by the copy (rename). Until that rename the file is
+ * untouched; a failure leaves it as it was. Returns the backup's path.
+ */
+function migrateOnCopy(path: string, options: StoreOptions, pending: readonly Migration[]): string {
+  const temporary = temporarySibling(path, 'migration');
+  let backup: string | undefined;
+  try {
+    withReadOnly(path, options, (db) => vacuumInto(db, temporary));
+    const copy = openDatabase(temporary, options);
+    try {
+      copy.pragma('journal_mode = WAL');
+      runMigrations(copy, pending);
+      const migrations = options.migrations ?? MIGRATIONS;
+      rememberSchema(migrations, migrations.length, copy);
+      const checked = validatePortfolio(loadDocument(copy, path).portfolio);
+      if (!checked.ok) {
+        throw validationError(checked.problems, `Le document ${shown(path)} est refusé`);
+      }
+      copy.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      copy.close();
+    }
+    backup = backupPath(path, pending[pending.length - 1]!.id);
+    const target = backup;
+    withReadOnly(path, options, (db) => vacuumInto(db, target));
+    // A journal of the replaced file must not be replayed on the new one.
+    for (const leftover of [`${path}-wal`, `${path}-shm`]) fs.rmSync(leftover, { force: true });
+    fs.renameSync(temporary, path);
+    removeQuietly(temporary);
+    syncFolder(dirname(path));
+    return backup;
+  } catch (error) {
+    removeQuietly(temporary);
+    if (backup && !fs.existsSync(path)) fs.copyFileSync(backup, path);
+    throw asDocumentError(error, path);
+  }
+}
+
+function parseRow(json: string, path: string, where: string, budget: JsonShape): unknown {
+  checkJsonShape(json, `Le document ${shown(path)}`, budget);
   try {
     return JSON.parse(json);
   } catch (error) {
@@ -304,6 +318,16 @@ function parseRow(json: string, path: string, where: string): unknown {
       error,
     );
   }
+}
+
+/** Sets `key` as an own property, even `__proto__`. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 interface Loaded {
@@ -346,24 +370,56 @@ function loadDocument(db: Database.Database, path: string): Loaded {
       `Le document ${shown(path)} est endommagé : son numéro de révision est illisible.`,
     );
   }
+  const budget: JsonShape = { containers: 0, values: 0 };
   const projects = (
     db.prepare('SELECT id, json FROM projects ORDER BY position, rowid').all() as {
-      id: string;
-      json: string;
+      id: unknown;
+      json: unknown;
     }[]
-  ).map((row) => parseRow(row.json, path, `projet ${row.id}`));
+  ).map((row) => {
+    const key = typeof row.id === 'string' ? row.id : String(row.id);
+    if (typeof row.json !== 'string') {
+      throw new DocumentError(
+        'corrupt',
+        `Le document ${shown(path)} est endommagé : le projet « ${key.slice(0, 80)} » est illisible.`,
+      );
+    }
+    const project = parseRow(row.json, path, `projet ${key.slice(0, 80)}`, budget);
+    const id = (project as { id?: unknown } | null)?.id;
+    if (typeof row.id !== 'string' || id !== row.id) {
+      throw new DocumentError(
+        'corrupt',
+        `Le document ${shown(path)} est incohérent : la ligne du projet « ${key.slice(0, 80)} » contient ${
+          typeof id === 'string' ? `le projet « ${id.slice(0, 80)} »` : 'un projet sans identifiant'
+        }. Il n’a pas été ouvert : une modification de ce projet y serait enregistrée sous un nom et relue sous un autre, donc perdue.`,
+      );
+    }
+    return project;
+  });
   const document: Record<string, unknown> = {};
   let projectsPlaced = false;
   const sections = db.prepare('SELECT name, json FROM sections ORDER BY position, rowid').all() as {
-    name: string;
-    json: string | null;
+    name: unknown;
+    json: unknown;
   }[];
   for (const row of sections) {
+    if (typeof row.name !== 'string' || (row.json !== null && typeof row.json !== 'string')) {
+      throw new DocumentError(
+        'corrupt',
+        `Le document ${shown(path)} est endommagé : une de ses parties est illisible.`,
+      );
+    }
     if (row.name === 'projects') {
+      if (row.json !== null) {
+        throw new DocumentError(
+          'corrupt',
+          `Le document ${shown(path)} est incohérent : la liste des projets y figure deux fois.`,
+        );
+      }
       document.projects = projects;
       projectsPlaced = true;
     } else if (row.json !== null) {
-      document[row.name] = parseRow(row.json, path, row.name);
+      define(document, row.name, parseRow(row.json, path, row.name.slice(0, 80), budget));
     }
   }
   if (!projectsPlaced) document.projects = projects;
@@ -412,29 +468,6 @@ function writeWholeDocument(db: Database.Database, portfolio: Portfolio): void {
     setMeta.run('createdWith', APP_VERSION);
     setMeta.run('savedWith', APP_VERSION);
   }).immediate();
-}
-
-/** fsync of a folder after a rename, where the platform allows it. */
-export function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Not supported everywhere (Windows); the rename itself is still atomic.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-function removeQuietly(path: string): void {
-  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
-    try {
-      fs.rmSync(file, { force: true });
-    } catch {
-      // Best effort: a leftover temporary file is harmless.
-    }
-  }
 }
 
 /**
@@ -497,6 +530,7 @@ export class DocumentStore {
     const checked = validatePortfolio(portfolio);
     if (!checked.ok) throw validationError(checked.problems, 'Le portefeuille est refusé');
     const content = throughJson(portfolio);
+    cleanTemporaryFiles(dirname(target));
     const temporary = temporarySibling(target, 'creation');
     try {
       let db: Database.Database;
@@ -530,22 +564,26 @@ export class DocumentStore {
    */
   static open(path: string, options: StoreOptions = {}): DocumentStore {
     const target = resolve(path);
-    checkHeader(target);
+    checkFile(target);
+    const pending = withReadOnly(target, options, (db) => inspect(db, target, options));
+    const warnings: string[] = [];
+    if (pending.length > 0) {
+      const backup = migrateOnCopy(target, options, pending);
+      warnings.push(
+        `Le document a été mis à jour pour cette version d’Arbitra ; une copie de la version précédente a été gardée dans « ${basename(backup)} ».`,
+      );
+    }
     const db = openDatabase(target, options);
     try {
-      checkIdentity(db, target);
-      const migrations = options.migrations ?? MIGRATIONS;
-      const pending = pendingMigrations(db, target, migrations);
-      db.pragma('journal_mode = WAL');
-      const warnings: string[] = [];
-      const last = pending[pending.length - 1];
-      if (last) {
-        const backup = backupBeforeMigration(db, target, last.id);
-        runMigrations(db, pending);
-        warnings.push(
-          `Le document a été mis à jour pour cette version d’Arbitra ; une copie de la version précédente a été gardée dans « ${basename(backup)} ».`,
+      // The same checks on the connection that will write: the file may have
+      // been replaced since the read-only look.
+      if (inspect(db, target, options).length > 0) {
+        throw new DocumentError(
+          'io',
+          `Le document ${shown(target)} a été modifié pendant son ouverture ; réessayez.`,
         );
       }
+      db.pragma('journal_mode = WAL');
       const loaded = loadDocument(db, target);
       const checked = validatePortfolio(loaded.portfolio);
       if (!checked.ok) {
@@ -568,11 +606,10 @@ export class DocumentStore {
     options: StoreOptions = {},
   ): { portfolio: Portfolio; warnings: string[] } {
     const target = resolve(path);
-    checkHeader(target);
+    checkFile(target);
     let db = openDatabase(target, options, { readonly: true });
     try {
-      checkIdentity(db, target);
-      const pending = pendingMigrations(db, target, options.migrations ?? MIGRATIONS);
+      const pending = inspect(db, target, options);
       if (pending.length > 0) {
         const image = db.serialize();
         // Bytes 18-19 of the header say "WAL mode", which a database in memory cannot use.
@@ -583,6 +620,7 @@ export class DocumentStore {
         });
         db.close();
         db = copy;
+        db.pragma('trusted_schema = OFF');
         runMigrations(db, pending);
       }
       const loaded = loadDocument(db, target);
@@ -700,6 +738,7 @@ export class DocumentStore {
     const target = resolve(path);
     const db = this.#open();
     if (target === this.path && !this.#unsaved) return this;
+    cleanTemporaryFiles(dirname(target));
     if (this.#unsaved) return this.#saveFromMemory(target);
     const temporary = temporarySibling(target, 'copie');
     try {

@@ -116,11 +116,19 @@ async function start(): Promise<void> {
         title: 'Enregistrer le portefeuille sous',
         defaultPath: join(ctx.documentsDir, suggestedName),
         filters: [{ name: 'Document Arbitra (.arbitra)', extensions: ['arbitra'] }],
+        // Windows and macOS always ask before replacing a file; Linux only with this.
+        properties: ['showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
-  registerIpc({ ipcMain, dispatch: createDispatcher(handlers), dialogs, dev });
+  registerIpc({
+    ipcMain,
+    dispatch: createDispatcher(handlers),
+    dialogs,
+    dev,
+    grant: handlers.grant,
+  });
 
   const send = (action: string) => {
     if (!win.isDestroyed()) win.webContents.send(CHANNELS.menu, action);

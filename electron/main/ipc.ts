@@ -1,10 +1,12 @@
 /**
  * The IPC endpoints of the main process, on fixed channels only: the API
  * call (through the shared dispatcher) and the native file dialogs. Every
- * message is checked to come from one of our pages.
+ * message is checked to come from one of our pages. A dialog's answer goes
+ * back to the page as a handle bound to the path the user chose (`grant`),
+ * never as a path: the API opens and writes only such handles.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { ApiReply } from '../../shared/api/contract';
+import type { ApiReply, FileGrant } from '../../shared/api/contract';
 import { CHANNELS } from '../app/channels';
 import type { Dispatch } from '../api/dispatch';
 import { safeFileStem, stemOf } from '../api/names';
@@ -13,8 +15,12 @@ import { isTrustedSender } from './security';
 export interface Dialogs {
   /** Absolute path chosen by the user, or null when cancelled. */
   pickOpenPath(): Promise<string | null>;
+  /** Absolute path chosen by the user (the dialog asked before replacing a file), or null. */
   pickSavePath(suggestedName: string): Promise<string | null>;
 }
+
+/** Binds a path the user chose to a handle (the API handlers' `grant`). */
+export type GrantPath = (path: string, purpose: 'open' | 'save', overwrite?: boolean) => FileGrant;
 
 const REFUSED: ApiReply = {
   ok: false,
@@ -27,22 +33,32 @@ export function suggestedDocumentName(input: unknown): string {
   return `${safeFileStem(stemOf(text), 'Portefeuille')}.arbitra`;
 }
 
+/** Without a grant function nothing the user chose can reach the page. */
+const NO_GRANT = (): null => null;
+
 export function registerIpc(options: {
   ipcMain: Pick<IpcMain, 'handle'>;
   dispatch: Dispatch;
   dialogs: Dialogs;
   dev: string | null;
+  grant?: GrantPath;
 }): void {
   const { ipcMain, dispatch, dialogs, dev } = options;
+  const grant: (...args: Parameters<GrantPath>) => FileGrant | null = options.grant ?? NO_GRANT;
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event, dev);
 
   ipcMain.handle(CHANNELS.call, (event, method: unknown, args: unknown) =>
     trusted(event) ? dispatch(method, args) : REFUSED,
   );
-  ipcMain.handle(CHANNELS.pickOpenPath, (event) =>
-    trusted(event) ? dialogs.pickOpenPath() : null,
-  );
-  ipcMain.handle(CHANNELS.pickSavePath, (event, suggestedName: unknown) =>
-    trusted(event) ? dialogs.pickSavePath(suggestedDocumentName(suggestedName)) : null,
-  );
+  ipcMain.handle(CHANNELS.pickOpenPath, async (event) => {
+    if (!trusted(event)) return null;
+    const path = await dialogs.pickOpenPath();
+    return path ? grant(path, 'open') : null;
+  });
+  ipcMain.handle(CHANNELS.pickSavePath, async (event, suggestedName: unknown) => {
+    if (!trusted(event)) return null;
+    const path = await dialogs.pickSavePath(suggestedDocumentName(suggestedName));
+    // The native save dialog asks before replacing an existing file.
+    return path ? grant(path, 'save', true) : null;
+  });
 }

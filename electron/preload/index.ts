@@ -7,14 +7,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 // Types only: a sandboxed preload can require nothing but 'electron', so no
 // package (zod, ...) may end up in this bundle.
-import type { ApiReply, ArbitraBridge, MenuAction } from '../../shared/api/contract';
+import type { ApiReply, ArbitraBridge, FileGrant, MenuAction } from '../../shared/api/contract';
 import { CHANNELS } from '../app/channels';
 
 const bridge = {
   call: (method: string, args: unknown): Promise<ApiReply> =>
     ipcRenderer.invoke(CHANNELS.call, method, args),
-  pickOpenPath: (): Promise<string | null> => ipcRenderer.invoke(CHANNELS.pickOpenPath),
-  pickSavePath: (suggestedName: string): Promise<string | null> =>
+  pickOpenPath: (): Promise<FileGrant | null> => ipcRenderer.invoke(CHANNELS.pickOpenPath),
+  pickSavePath: (suggestedName: string): Promise<FileGrant | null> =>
     ipcRenderer.invoke(CHANNELS.pickSavePath, suggestedName),
   onMenu: (listener: (action: MenuAction) => void): (() => void) => {
     // The main process sends only MenuAction values on this channel.

@@ -12,7 +12,16 @@ import { z } from 'zod';
 import type { Portfolio, Problem } from '../model/portfolio';
 import { SECTIONS, type Edit } from '../model/edits';
 
-const path = z.string().min(1, 'un chemin de fichier est attendu').max(4096);
+/** An opaque handle the main process gave for a file the user chose (see electron/api/grants.ts). */
+const handle = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'un jeton de fichier donné par Arbitra est attendu');
+/** A file name without folder (the browser saves in the documents folder). */
+const fileName = z
+  .string()
+  .min(1, 'un nom de fichier est attendu')
+  .max(200)
+  .refine((n) => !/[/\\]/.test(n), 'un nom de fichier sans dossier est attendu');
 const anyJson = z.custom<unknown>(() => true);
 const projectLike = z.looseObject({ id: z.string().min(1).max(200) });
 
@@ -50,10 +59,19 @@ export interface DocumentState {
 }
 
 export interface RecentDocument {
+  /** Shown to the user; the page opens the document by `handle`, never by path. */
   path: string;
   name: string;
   openedAt: string;
   exists: boolean;
+  /** Opaque handle for `document.open` (absent when the file is missing). */
+  handle?: string;
+}
+
+/** A file the user chose: its opaque handle (for `document.open` / `saveAs`) and its name. */
+export interface FileGrant {
+  handle: string;
+  name: string;
 }
 
 export type Locale = 'fr' | 'en';
@@ -83,8 +101,17 @@ export const apiArgs = {
   'document.current': z.object({}),
   'document.new': z.object({ name: z.string().min(1).max(200).optional() }),
   'document.openDemo': z.object({}),
-  'document.open': z.object({ path }),
-  'document.saveAs': z.object({ path }),
+  /** A file the user chose: from the recent list, the documents folder, or a native dialog. */
+  'document.open': z.object({ handle }),
+  /**
+   * Save as: a place the user chose in the native dialog (`handle`), or a
+   * file name in the documents folder (`name`). An existing file is replaced
+   * only with `overwrite: true` (or a native dialog that asked).
+   */
+  'document.saveAs': z.union([
+    z.object({ handle, overwrite: z.boolean().optional() }),
+    z.object({ name: fileName, overwrite: z.boolean().optional() }),
+  ]),
   'document.recent': z.object({}),
   'document.list': z.object({}),
   'document.import': z.object({
@@ -142,10 +169,48 @@ export type Handlers = {
   [M in Method]: (args: z.output<(typeof apiArgs)[M]>) => Promise<Results[M]> | Results[M];
 };
 
+/**
+ * Why a call failed, for the renderer to switch on; the message is for the user.
+ *
+ * - transport and dispatcher: `forbidden` (not our page), `unknown-method`,
+ *   `bad-arguments` (the contract's schema refused them), `internal` (a bug);
+ * - the app: `no-document`, `bad-path` (a name or extension Arbitra does not
+ *   write), `bad-grant` (a file handle the main process did not give),
+ *   `demo-unavailable`;
+ * - documents (electron/documents/document-error.ts): `not-arbitra`,
+ *   `corrupt`, `too-new`, `foreign` (SQL Arbitra did not write), `too-large`,
+ *   `not-a-file`, `conflict` (edited elsewhere), `exists` (ask before
+ *   replacing), `invalid` (problems listed), `io`.
+ */
+export const API_ERROR_CODES = [
+  'forbidden',
+  'unknown-method',
+  'bad-arguments',
+  'internal',
+  'no-document',
+  'bad-path',
+  'bad-grant',
+  'demo-unavailable',
+  'not-arbitra',
+  'corrupt',
+  'too-new',
+  'foreign',
+  'too-large',
+  'not-a-file',
+  'conflict',
+  'exists',
+  'invalid',
+  'io',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code);
+}
+
 export interface ApiErrorData {
   message: string;
-  /** 'bad-arguments' | 'unknown-method' | 'io' | 'conflict' | 'internal' | ... */
-  code: string;
+  code: ApiErrorCode;
   problems?: Problem[];
 }
 
@@ -153,12 +218,12 @@ export type ApiReply<T = unknown> = { ok: true; result: T } | { ok: false; error
 
 /** The error the client throws when a call fails. */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly problems: Problem[];
   constructor(data: ApiErrorData) {
     super(data.message);
     this.name = 'ApiError';
-    this.code = data.code;
+    this.code = isApiErrorCode(data.code) ? data.code : 'internal';
     this.problems = data.problems ?? [];
   }
 }
@@ -179,9 +244,13 @@ export type MenuAction = (typeof MENU_ACTIONS)[number];
 /** The object the preload exposes as `window.arbitra`, and the web shim imitates. */
 export interface ArbitraBridge {
   call(method: string, args: unknown): Promise<ApiReply>;
-  /** Native file dialogs, only under Electron. */
-  pickOpenPath?(): Promise<string | null>;
-  pickSavePath?(suggestedName: string): Promise<string | null>;
+  /**
+   * Native file dialogs, only under Electron: the file the user chose, as a
+   * handle bound to it in the main process (the page never sees a path it
+   * could replace).
+   */
+  pickOpenPath?(): Promise<FileGrant | null>;
+  pickSavePath?(suggestedName: string): Promise<FileGrant | null>;
   /** Application menu choices, only under Electron; returns a function that unsubscribes. */
   onMenu?(listener: (action: MenuAction) => void): () => void;
 }

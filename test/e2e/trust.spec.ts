@@ -2,9 +2,11 @@
  * Nothing let in, seen from the page: while the app is used (demo, every
  * screen of the navigation, a project sheet, an import) it requests nothing
  * outside its own origin; and text that looks like HTML or a spreadsheet
- * formula in an imported document is shown as text, never run.
+ * formula in an imported document is shown as text, never run; saving over an
+ * existing document asks first.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { openDemo } from './checks';
 import { expect, test } from './fixtures';
@@ -104,4 +106,40 @@ test('shows HTML and formulas in imported names as text, never runs them', async
   await page.waitForTimeout(300);
   expect(seen.dialogs).toEqual([]);
   expect(foreign(seen.requests, new URL(appUrl).origin)).toEqual([]);
+});
+
+test('saving over an existing document asks first, and only « Remplacer » replaces it', async ({
+  page,
+  appUrl,
+  appContext,
+}) => {
+  const seen = record(page);
+  await openDemo(page, appUrl);
+  const saveAs = async (name: string) => {
+    await page.getByRole('button', { name: /Fichier/ }).click();
+    await page.getByRole('button', { name: 'Enregistrer sous…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enregistrer sous' });
+    await dialog.getByLabel('Nom du fichier').fill(name);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  };
+  await saveAs('Copie du comité');
+  await expect(page.getByText('Enregistré sous Copie du comité.arbitra')).toBeVisible();
+  const file = join(appContext.documentsDir, 'Copie du comité.arbitra');
+  // Work goes on in another copy; the first one is now another document.
+  await saveAs('Brouillon');
+  await expect(page.getByText('Enregistré sous Brouillon.arbitra')).toBeVisible();
+  const before = statSync(file).mtimeMs;
+
+  await saveAs('Copie du comité');
+  const ask = page.getByRole('dialog', { name: 'Remplacer le fichier ?' });
+  await expect(ask).toContainText('« Copie du comité.arbitra » existe déjà');
+  await ask.getByRole('button', { name: 'Annuler' }).click();
+  await expect(ask).toBeHidden();
+  expect(statSync(file).mtimeMs).toBe(before);
+
+  await saveAs('Copie du comité');
+  await ask.getByRole('button', { name: 'Remplacer' }).click();
+  await expect(ask).toBeHidden();
+  await expect.poll(() => statSync(file).mtimeMs).toBeGreaterThan(before);
+  expect(seen.dialogs).toEqual([]);
 });

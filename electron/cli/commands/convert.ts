@@ -10,6 +10,7 @@ import { parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { portfolioFileKind, writePortfolioFile } from '../../documents/files';
 import { DocumentError } from '../../documents/store';
 import { loadPortfolioForCli } from '../load';
+import { lineSafe, print, printError } from '../format';
 
 export const command: CliCommand = async (argv) => {
   const { positionals } = parseCommandArgs(argv, {});
@@ -32,18 +33,18 @@ export const command: CliCommand = async (argv) => {
     await writePortfolioFile(output, loaded.portfolio);
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
-    process.stderr.write(
-      `Le fichier « ${basename(output)} » n’a pas été écrit : ${error.message}\n` +
+    printError(
+      `Le fichier « ${lineSafe(basename(output))} » n’a pas été écrit : ${lineSafe(error.message)}\n` +
         error.problems
           .filter((p) => p.path)
-          .map((p) => `  - ${p.path} : ${p.message}\n`)
+          .map((p) => `  - ${lineSafe(p.path)} : ${lineSafe(p.message)}\n`)
           .join(''),
     );
     return 1;
   }
   const count = loaded.portfolio.projects.length;
-  process.stdout.write(
-    `« ${basename(input)} » converti en « ${basename(output)} » (${count} projet${count > 1 ? 's' : ''}).\n`,
+  print(
+    `« ${lineSafe(basename(input))} » converti en « ${lineSafe(basename(output))} » (${count} projet${count > 1 ? 's' : ''}).\n`,
   );
   return 0;
 };

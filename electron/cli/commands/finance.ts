@@ -9,7 +9,8 @@
  * optimiser's reasons are printed); 2 on a usage error.
  */
 import highsLoader from 'highs';
-import { type CliCommand, parseCommandArgs, printJson, UsageError } from '../command';
+import { type CliCommand, parseCommandArgs, UsageError } from '../command';
+import { euro, lineSafe, print, printError, printJson, table } from '../format';
 import { loadPortfolioForCli } from '../load';
 import {
   FINANCE_LINE_LABELS,
@@ -72,24 +73,10 @@ export async function planFor(
   return { reasons: result.reasons };
 }
 
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 3 });
 
 /** "1 234 567 €" (French grouping, rounded to the euro). */
-export function formatEuros(amount: number): string {
-  const rounded = Math.round(amount);
-  return `${number.format(rounded === 0 ? 0 : rounded)} €`;
-}
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join('  ');
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [line(head), rule, ...rows.map(line)].join('\n');
-}
+export const formatEuros = euro;
 
 /** The report as French tables: yearly figures, then AP/CP by project. */
 export function formatFinanceReport(
@@ -114,7 +101,8 @@ export function formatFinanceReport(
         line.total,
       ),
     ),
-  );
+    { indent: '', rule: true },
+  ).trimEnd();
   const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
   const perProject = table(
     ['Projet', 'Début', 'AP', ...years],
@@ -127,7 +115,8 @@ export function formatFinanceReport(
         return cp === undefined ? '' : formatEuros(cp);
       }),
     ]),
-  );
+    { indent: '', rule: true },
+  ).trimEnd();
   const notes = [
     `FCTVA au taux de ${percent.format(portfolio.organisation.fctvaRate ?? DEFAULT_FCTVA_RATE)}, régime ${portfolio.organisation.fctvaRegime}` +
       (t.fctvaAfterHorizon > 0
@@ -138,7 +127,7 @@ export function formatFinanceReport(
     notes.push(`${formatEuros(t.grossAfterHorizon)} de CP tombent après l’horizon (hors tableau).`);
   }
   return [
-    `${portfolio.organisation.name} – scénario « ${scenario.name} » (${scenario.id})`,
+    lineSafe(`${portfolio.organisation.name} – scénario « ${scenario.name} » (${scenario.id})`),
     `Plan : ${source}, ${report.projects.length} projet(s).`,
     '',
     'Montants TTC par exercice',
@@ -167,9 +156,7 @@ export const command: CliCommand = async (argv) => {
   const { portfolio } = loaded;
 
   const refuse = (message: string, details: string[] = []): number => {
-    process.stderr.write(
-      `arbitra finance : ${message}\n${details.map((d) => `  - ${d}\n`).join('')}`,
-    );
+    printError(`arbitra finance : ${message}\n${details.map((d) => `  - ${d}\n`).join('')}`);
     if (json) printJson({ error: message, reasons: details });
     return 1;
   };
@@ -200,10 +187,10 @@ export const command: CliCommand = async (argv) => {
     return refuse((error as Error).message);
   }
   if (json) {
-    process.stderr.write(`Plan : ${chosen.source}.\n`);
+    printError(`Plan : ${chosen.source}.\n`);
     printJson(report);
   } else {
-    process.stdout.write(formatFinanceReport(report, portfolio, scenario, chosen.source));
+    print(formatFinanceReport(report, portfolio, scenario, chosen.source));
   }
   return 0;
 };

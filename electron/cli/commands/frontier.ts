@@ -21,9 +21,10 @@ import {
   type ConfidencePoint,
   type FrontierPoint,
 } from '../../../shared/engine/optimise';
-import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
-import { cpuSecondsSince, euro, fr, riskOptions, table } from './optimize';
+import { euro, fr, print, printJson, table } from '../format';
+import { cpuSecondsSince, riskOptions } from './optimize';
 
 export const command: CliCommand = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -86,7 +87,7 @@ export const command: CliCommand = async (argv) => {
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const seconds = (Date.now() - began) / 1000;
     if (values.json) printJson({ points: levels, seconds, cpuSeconds: cpuSecondsSince(cpu) });
-    else process.stdout.write(describeConfidences(levels));
+    else print(describeConfidences(levels));
     return levels.some((p) => p.status === 'optimal' || p.status === 'feasible') ? 0 : 1;
   }
 
@@ -112,7 +113,7 @@ export const command: CliCommand = async (argv) => {
 
   const seconds = (Date.now() - began) / 1000;
   if (values.json) printJson({ points, seconds, cpuSeconds: cpuSecondsSince(cpu) });
-  else process.stdout.write(describeFrontier(points));
+  else print(describeFrontier(points));
   return points.some((p) => p.status === 'optimal' || p.status === 'feasible') ? 0 : 1;
 };
 

@@ -35,7 +35,8 @@ import {
   type RobustnessResult,
 } from '../../../shared/engine/robustness';
 import { portfolioValues } from '../../../shared/engine/value';
-import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
+import { euro, fr, lineSafe, print, printJson, table } from '../format';
 import { loadPortfolioForCli } from '../load';
 
 export const DEFAULT_TIME_LIMIT = 30;
@@ -103,8 +104,8 @@ export const command: CliCommand = async (argv) => {
     const json = { ...result, cpuSeconds };
     printJson(robust ? { ...json, ...robustnessJson(robust) } : json);
   } else {
-    process.stdout.write(describeResult(portfolio, result));
-    if (robust) process.stdout.write(describeRobustness(portfolio, robust));
+    print(describeResult(portfolio, result));
+    if (robust) print(describeRobustness(portfolio, robust));
   }
   return found ? 0 : 1;
 };
@@ -181,7 +182,7 @@ export function robustnessJson(r: RobustnessResult) {
 }
 
 function reportRobustness(p: RobustnessProgress): void {
-  const what = p.criterion ? ` critère ${p.criterion}` : '';
+  const what = p.criterion ? ` critère ${lineSafe(p.criterion)}` : '';
   process.stderr.write(
     `\r\x1b[KRobustesse…${what} ${fr(100 * p.fraction)} % (${p.solves} optimisations)`,
   );
@@ -203,7 +204,7 @@ export function describeRobustness(portfolio: Portfolio, r: RobustnessResult): s
         x.low > 0 ? `+ ${ids(x.enteringAtLow)} / − ${ids(x.leavingAtLow)}` : '—',
         x.high < 1 ? `+ ${ids(x.enteringAtHigh)} / − ${ids(x.leavingAtHigh)}` : '—',
       ]),
-      'lrlll',
+      { align: 'lrlll' },
     ).trimEnd(),
   ];
   if (r.samples > 0) {
@@ -234,32 +235,6 @@ function reportProgress(p: OptimiseProgress): void {
   if (p.bound !== null) parts.push(`borne ${fr(p.bound, 1)}`);
   if (p.gap !== null) parts.push(`écart ${fr(100 * p.gap, 2)} %`);
   process.stderr.write(`\r\x1b[KOptimisation… ${parts.join(' ; ')}`);
-}
-
-/** French number: "1 234,5". */
-export function fr(x: number, digits = 0): string {
-  return x.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
-
-export function euro(x: number): string {
-  return `${fr(Math.round(x))} €`;
-}
-
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
-const padLeft = (s: string, n: number) => ' '.repeat(Math.max(0, n - s.length)) + s;
-
-/** A text table: `align` has one letter per column, `l` or `r` (default: first left, others right). */
-export function table(head: string[], rows: string[][], align?: string): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    '  ' +
-    r
-      .map((c, i) =>
-        (align ? align[i] === 'l' : i === 0) ? pad(c, widths[i] ?? 0) : padLeft(c, widths[i] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
 }
 
 /** Which measure the objective is, in the shared vocabulary of the screens. */
@@ -335,7 +310,7 @@ export function describeResult(portfolio: Portfolio, r: OptimiseResult): string 
           p?.name ?? '',
         ];
       }),
-      'lrrrl',
+      { align: 'lrrrl' },
     ).trimEnd(),
   );
   const first = portfolio.horizon.firstYear;

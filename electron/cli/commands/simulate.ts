@@ -27,7 +27,8 @@ import {
 } from '../../../shared/engine/simulate';
 import { MAX_SEED } from '../../../shared/engine/simulate/random';
 import { simulateInWorkers } from '../../simulate/runner';
-import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
+import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
+import { euro, fr, pct, print, printError, printJson, table as formatTable } from '../format';
 import { loadPortfolioForCli } from '../load';
 
 /**
@@ -82,9 +83,7 @@ export const command: CliCommand = async (argv) => {
     if (tty) process.stderr.write('\r\x1b[K');
     if (optimised.status !== 'optimal' && optimised.status !== 'feasible') {
       const reasons = optimised.reasons.map((r) => `  - ${r}\n`).join('');
-      process.stderr.write(
-        `Aucun plan à simuler : l'optimisation ne trouve pas de plan.\n${reasons}`,
-      );
+      printError(`Aucun plan à simuler : l'optimisation ne trouve pas de plan.\n${reasons}`);
       if (values.json)
         printJson({ error: 'aucun plan', status: optimised.status, reasons: optimised.reasons });
       return 1;
@@ -107,17 +106,11 @@ export const command: CliCommand = async (argv) => {
   if (values.json) {
     printJson({ scenario: scenario.id, planSource, plan, ...result });
   } else {
-    process.stdout.write(describeSimulation(portfolio, scenario.id, planSource, result));
+    print(describeSimulation(portfolio, scenario.id, planSource, result));
   }
   return 0;
 };
 
-/** French number: "1 234,5". */
-function fr(x: number, digits = 0): string {
-  return x.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
-const euro = (x: number) => `${fr(Math.round(x))} €`;
-const pct = (p: number) => `${fr(100 * p, 1)} %`;
 const MONTHS = [
   'janv.',
   'févr.',
@@ -134,19 +127,11 @@ const MONTHS = [
 ];
 const yearMonth = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
 
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    '  ' +
-    r
-      .map((c, i) => {
-        const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - c.length));
-        return i === 0 || i === r.length - 1 ? c + fill : fill + c;
-      })
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
-}
+/** First and last columns left (project and name), the figures right. */
+const table = (head: string[], rows: string[][]) =>
+  formatTable(head, rows, {
+    align: head.map((_, i) => (i === 0 || i === head.length - 1 ? 'l' : 'r')).join(''),
+  });
 
 /** The human-readable report, in French. */
 export function describeSimulation(

@@ -6,16 +6,17 @@ import { basename } from 'node:path';
 import { parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { portfolioFileKind, readPortfolioFile } from '../../documents/files';
 import { formatProblems, formatWarnings } from '../load';
+import { lineSafe, print } from '../format';
 
 export const command: CliCommand = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('indiquez le fichier à vérifier.');
   if (extra.length > 0)
-    throw new UsageError(`un seul fichier à la fois (reçu aussi « ${extra[0]} »).`);
+    throw new UsageError(`un seul fichier à la fois (reçu aussi « ${lineSafe(extra[0]!)} »).`);
   if (!portfolioFileKind(file)) {
     throw new UsageError(
-      `« ${basename(file)} » : extension inconnue ; utilisez un fichier .json, .arbitra ou .xlsx.`,
+      `« ${lineSafe(basename(file))} » : extension inconnue ; utilisez un fichier .json, .arbitra ou .xlsx.`,
     );
   }
   const result = await readPortfolioFile(file);
@@ -25,12 +26,12 @@ export const command: CliCommand = async (argv) => {
     printJson({ valid: result.ok, problems, warnings });
   } else if (result.ok) {
     const count = result.portfolio.projects.length;
-    process.stdout.write(
-      `Le fichier « ${basename(file)} » est valide (${count} projet${count > 1 ? 's' : ''}).\n` +
+    print(
+      `Le fichier « ${lineSafe(basename(file))} » est valide (${count} projet${count > 1 ? 's' : ''}).\n` +
         formatWarnings(warnings),
     );
   } else {
-    process.stdout.write(formatProblems(file, problems));
+    print(formatProblems(file, problems));
   }
   return result.ok ? 0 : 1;
 };

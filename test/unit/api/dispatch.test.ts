@@ -72,9 +72,9 @@ describe('API dispatch', () => {
 
   it('refuses oversized strings', async () => {
     const dispatch = createDispatcher(fakeHandlers());
-    const reply = await dispatch('document.open', { path: `/${'a'.repeat(5000)}.arbitra` });
+    const reply = await dispatch('document.new', { name: 'a'.repeat(5000) });
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error.problems?.[0]?.path).toBe('path');
+    if (!reply.ok) expect(reply.error.problems?.[0]?.path).toBe('name');
     const label = await dispatch('document.edit', {
       edit: { ...validEdit, label: 'x'.repeat(501) },
       baseRevision: 0,

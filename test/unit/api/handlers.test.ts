@@ -120,7 +120,9 @@ describe('API handlers', () => {
     const recent = ok<Results['document.recent']>(await call('document.recent', {}));
     expect(recent.map((r) => r.path)).toEqual([fresh.path, demo.path]);
     expect(recent.every((r) => r.exists)).toBe(true);
-    ok(await call('document.open', { path: demo.path }));
+    // The page opens a recent document by the handle the list gave, never by path.
+    const handle = recent.find((r) => r.path === demo.path)!.handle!;
+    ok(await call('document.open', { handle }));
     const reordered = ok<Results['document.recent']>(await call('document.recent', {}));
     expect(reordered.map((r) => r.path)).toEqual([demo.path, fresh.path]);
   });
@@ -150,28 +152,36 @@ describe('API handlers', () => {
   });
 
   it('refuses relative paths and unknown extensions for open and save as', async () => {
-    const { call } = start();
+    const { call, handlers } = start();
     await call('document.current', {});
-    const relative = await call('document.open', { path: 'doc.arbitra' });
+    const relative = await call('document.open', {
+      handle: handlers.grant('doc.arbitra', 'open').handle,
+    });
     expect(relative.ok === false && relative.error.code).toBe('bad-path');
-    const wrong = await call('document.saveAs', { path: join(app.dataDir, 'doc.json') });
+    const wrong = await call('document.saveAs', {
+      handle: handlers.grant(join(app.dataDir, 'doc.json'), 'save').handle,
+    });
     expect(wrong.ok === false && wrong.error.code).toBe('bad-path');
   });
 
   it('saves as a new file and keeps working on it', async () => {
-    const { call } = start();
+    const { call, handlers } = start();
     await call('document.current', {});
     const target = join(app.dataDir, 'Copie.arbitra');
-    const saved = ok<DocumentState>(await call('document.saveAs', { path: target }));
+    const saved = ok<DocumentState>(
+      await call('document.saveAs', { handle: handlers.grant(target, 'save').handle }),
+    );
     expect(saved.path).toBe(target);
     const current = ok<DocumentState>(await call('document.current', {}));
     expect(current.path).toBe(target);
   });
 
   it('opens a .json file by importing it into the documents folder', async () => {
-    const { call } = start();
+    const { call, handlers } = start();
     const source = join(app.dataDir, '..', 'demo.json');
-    const state = ok<DocumentState>(await call('document.open', { path: source }));
+    // As the native open dialog gives it: a handle bound to the chosen path.
+    const { handle } = handlers.grant(source, 'open');
+    const state = ok<DocumentState>(await call('document.open', { handle }));
     expect(state.path).toBe(join(app.ctx.documentsDir, 'demo.arbitra'));
   });
 

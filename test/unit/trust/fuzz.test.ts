@@ -7,8 +7,10 @@
  * - nesting: MAX_NESTING = 1000 levels of arrays/objects (shared/model/validate.ts);
  *   deeper is refused with a problem naming where. JSON.parse itself takes
  *   100 000 levels without overflowing.
- * - JSON file size: MAX_JSON_BYTES = 200 MB (electron/documents/files.ts),
- *   refused before reading.
+ * - JSON file size: MAX_JSON_BYTES = 200 MB (electron/documents/limits.ts),
+ *   refused before reading; objects and arrays (2 million) and values (10
+ *   million) counted before parsing (`checkJsonShape`, checked here against
+ *   the parsed value).
  * - projects: no hard limit; 100 000 projects are read, validated and stored
  *   (measured: validation about 4 s, open about 7 s and 0.9 GB, an edit about
  *   3.5 s on this machine); the test checks they work, not how fast.
@@ -21,6 +23,11 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../../electron/api/json-text';
 import { MAX_JSON_BYTES, readPortfolioFile } from '../../../electron/documents/files';
 import { DocumentError, DocumentStore } from '../../../electron/documents/store';
+import {
+  checkJsonShape,
+  MAX_JSON_CONTAINERS,
+  MAX_JSON_VALUES,
+} from '../../../electron/documents/limits';
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { MAX_NESTING, validatePortfolio } from '../../../shared/model/validate';
 import { portfolioArb, project, smallPortfolio, tempDir } from '../store/helpers';
@@ -288,4 +295,42 @@ describe('a document with 100 000 projects', () => {
     expect(read.projects).toHaveLength(100_000);
     expect(read.projects[99_999]!.name).toBe('Fin');
   }, 180_000);
+});
+
+describe('the JSON shape count made before parsing', () => {
+  /** Objects and arrays, and the commas between their children, counted on the value. */
+  function reference(value: unknown): { containers: number; values: number } {
+    if (value === null || typeof value !== 'object') return { containers: 0, values: 0 };
+    const children = Array.isArray(value) ? value : Object.values(value);
+    let containers = 1;
+    let values = 1 + Math.max(children.length - 1, 0);
+    for (const child of children) {
+      const inner = reference(child);
+      containers += inner.containers;
+      values += inner.values;
+    }
+    return { containers, values };
+  }
+
+  it('counts exactly what JSON.parse will build, texts with brackets and escapes included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, indent) => {
+        const text = JSON.stringify(value, null, indent ? 2 : undefined);
+        expect(checkJsonShape(text, 'Le texte')).toEqual(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses past the limits, naming them, and keeps counting across calls', () => {
+    const justOver = `[${'[],'.repeat(MAX_JSON_CONTAINERS)}[]]`;
+    expect(() => checkJsonShape(justOver, 'Le fichier')).toThrow(/plus de 2.000.000 objets/);
+    const budget = { containers: 0, values: 0 };
+    const half = `[${'[],'.repeat(MAX_JSON_CONTAINERS / 2)}[]]`;
+    checkJsonShape(half, 'Le document', budget);
+    expect(() => checkJsonShape(half, 'Le document', budget)).toThrow(DocumentError);
+    expect(() => checkJsonShape(`[${'0,'.repeat(MAX_JSON_VALUES)}0]`, 'Le fichier')).toThrow(
+      /plus de 10.000.000 valeurs/,
+    );
+  });
 });

@@ -2,7 +2,10 @@
  * The .xlsx reader on bad input: random bytes, damaged workbooks (truncated,
  * bytes flipped), and workbooks whose cells were changed to anything. It
  * answers with a document that validates or with problems, never throws; and
- * text that looks like a formula or HTML comes back as the same text.
+ * text that looks like a formula or HTML comes back as the same text; and
+ * « Autres champs » rows of any shape (internal keys, indices up to two
+ * million) give a document or problems, never a polluted prototype or a list
+ * of a million empty places.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +14,7 @@ import {
   exportDocumentWorkbook,
   importDocumentWorkbook,
   readWorkbookTables,
+  SHEETS,
   type ReadTable,
 } from '../../../electron/documents/xlsx';
 import { validatePortfolio } from '../../../shared/model/validate';
@@ -96,6 +100,48 @@ describe('the .xlsx reader on bad input', async () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('« Autres champs » rows of any shape', () => {
+  const segment = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'projects', 'budget', 'x'),
+    fc.integer({ min: -2, max: 2_000_000 }),
+    fc.nat({ max: 4 }),
+    fc.record({ id: fc.constantFrom('P1', 'P2', 'usagers', '') }),
+    fc.record({ key: fc.constantFrom('__proto__', 'a') }),
+  );
+
+  it('answer a document or problems, never pollute a prototype nor build a huge list', async () => {
+    const tables = await readWorkbookTables(
+      new Uint8Array(await exportDocumentWorkbook(smallPortfolio())),
+    );
+    const extra = tables.find((t) => t.name === SHEETS.extra)!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(segment, { maxLength: 5 }), fc.jsonValue({ maxDepth: 2 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (rows) => {
+          const changed: ReadTable[] = structuredClone(tables);
+          const target = changed.find((t) => t.name === SHEETS.extra)!;
+          rows.forEach(([path, value], i) =>
+            target.rows.push({
+              row: extra.rows.length + 2 + i,
+              cells: [JSON.stringify(path), JSON.stringify(value) ?? null],
+            }),
+          );
+          const result = documentFromReadTables(changed);
+          expectAnswer(result);
+          if (result.ok) expect(JSON.stringify(result.portfolio).length).toBeLessThan(100_000);
+          expect(({} as Record<string, unknown>).a).toBeUndefined();
+          expect(Object.prototype).not.toHaveProperty('x');
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -69,6 +69,10 @@ export const en: Record<MessageKey, string> = {
   'file.newTitle': 'New portfolio',
   'file.openTitle': 'Open a portfolio',
   'file.saveAsTitle': 'Save as',
+  'file.replaceTitle': 'Replace the file?',
+  'file.replaceQuestion':
+    '“{name}” already exists in {dir}. Replace it with this document? Its current content will be lost.',
+  'file.replace': 'Replace',
   'file.name': 'File name',
   'file.nameHint': 'Saved in {dir}',
   'file.nameRequired': 'Enter a file name.',

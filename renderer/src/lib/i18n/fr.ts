@@ -68,6 +68,10 @@ export const fr = {
   'file.newTitle': 'Nouveau portefeuille',
   'file.openTitle': 'Ouvrir un portefeuille',
   'file.saveAsTitle': 'Enregistrer sous',
+  'file.replaceTitle': 'Remplacer le fichier ?',
+  'file.replaceQuestion':
+    '« {name} » existe déjà dans {dir}. Le remplacer par ce document ? Son contenu actuel sera perdu.',
+  'file.replace': 'Remplacer',
   'file.name': 'Nom du fichier',
   'file.nameHint': 'Enregistré dans {dir}',
   'file.nameRequired': 'Saisissez un nom de fichier.',

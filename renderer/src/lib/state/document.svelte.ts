@@ -233,22 +233,39 @@ export class OpenDocument {
     });
   }
 
-  async open(path: string): Promise<void> {
+  /** Opens a file the user chose, by the handle the main process gave for it. */
+  async open(handle: string): Promise<void> {
     await this.fileOp(async () => {
-      const state = await call('document.open', { path });
+      const state = await call('document.open', { handle });
       this.adopt(state);
       status.info(t('file.opened', { name: state.name }));
     });
   }
 
-  async saveAs(path: string): Promise<void> {
+  /**
+   * Saves under a place the user chose (a handle from the native dialog) or
+   * a file name in the documents folder. Resolves to 'exists' when that file
+   * exists and `overwrite` was not given: the caller asks the user first.
+   */
+  async saveAs(
+    target: { handle: string } | { name: string },
+    overwrite = false,
+  ): Promise<'saved' | 'exists' | 'failed'> {
+    let outcome: 'saved' | 'exists' | 'failed' = 'failed';
     await this.fileOp(async () => {
       await this.settled();
-      const state = await call('document.saveAs', { path });
-      // Same content under a new name: undo keeps working.
-      this.adopt(state, true);
-      status.info(t('file.saved', { name: state.name }));
+      try {
+        const state = await call('document.saveAs', { ...target, overwrite });
+        // Same content under a new name: undo keeps working.
+        this.adopt(state, true);
+        status.info(t('file.saved', { name: state.name }));
+        outcome = 'saved';
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'exists') outcome = 'exists';
+        else throw error;
+      }
     });
+    return outcome;
   }
 
   /** Imports JSON text; on refusal every problem is listed and nothing changes. */
