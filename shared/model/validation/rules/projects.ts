@@ -1,0 +1,100 @@
+/**
+ * Every rule that concerns one project, in the context of the document: the
+ * same list serves the whole document and the project sheet (one project
+ * checked at each keystroke).
+ */
+import { formatNumber } from '../predicates';
+import type { Collector } from '../collector';
+import { plural, quote } from '../describe';
+import { durationOf, field, list, num, str, type Key } from '../input';
+import { checkLinks } from './dependencies';
+import { checkProjectFits } from './horizon';
+import { checkOwnIdUnique, checkProjectReferences } from './references';
+
+export interface ProjectCheckOptions {
+  /** Checking one project being edited: also report what other projects' rules would. */
+  single: boolean;
+}
+
+export function checkProjectRules(
+  out: Collector,
+  project: unknown,
+  i: number,
+  options: ProjectCheckOptions,
+): void {
+  checkProjectReferences(out, project, i);
+  checkStaff(out, project, i);
+  checkShares(out, project, i);
+  checkThreePoints(out, project, i);
+  checkLinks(out, project, i, options.single);
+  if (options.single) checkOwnIdUnique(out, project, i);
+  checkProjectFits(out, project, i);
+}
+
+/** Staff: known teams, one line per team, one value per project year. */
+function checkStaff(out: Collector, project: unknown, i: number): void {
+  const at = (...rest: Key[]): Key[] => ['projects', i, ...rest];
+  const duration = durationOf(project);
+  const teamsSeen = new Map<string, number>();
+  list(field(project, 'staff')).forEach((need, j) => {
+    const team = str(field(need, 'team'));
+    if (team !== undefined && team !== '') {
+      if (!out.ctx.teams.has(team)) {
+        out.error(
+          at('staff', j, 'team'),
+          `l'équipe ${quote(team)} n'existe pas dans la liste des équipes`,
+        );
+      }
+      const before = teamsSeen.get(team);
+      if (before !== undefined) {
+        out.error(
+          at('staff', j, 'team'),
+          `l'équipe ${team} apparaît deux fois dans le besoin en personnel (lignes ${before + 1} et ${j + 1}) ; regroupez ses jours sur une seule ligne`,
+        );
+      } else teamsSeen.set(team, j);
+    }
+    const days = field(need, 'days');
+    if (duration !== undefined && Array.isArray(days) && days.length !== duration) {
+      out.error(
+        at('staff', j, 'days'),
+        `le calendrier des crédits de paiement compte ${plural(duration, 'année')} mais le personnel ${team ? `de l'équipe ${team}` : `de la ligne ${j + 1}`} en compte ${days.length}`,
+      );
+    }
+  });
+}
+
+/** Subsidy and partners together pay at most the whole investment. */
+function checkShares(out: Collector, project: unknown, i: number): void {
+  const subsidy = num(field(project, 'subsidyRate')) ?? 0;
+  const partner = num(field(project, 'partnerShare')) ?? 0;
+  const inRange = subsidy >= 0 && subsidy <= 1 && partner >= 0 && partner <= 1;
+  if (inRange && subsidy + partner > 1 + 1e-9) {
+    out.error(
+      ['projects', i, 'subsidyRate'],
+      `le taux de subvention (${formatNumber(subsidy)}) et la part des partenaires (${formatNumber(partner)}) dépassent ensemble 100 % de l'investissement`,
+    );
+  }
+}
+
+function ordered(tp: unknown): { low: number; mode: number; high: number } | undefined {
+  const low = num(field(tp, 'low'));
+  const mode = num(field(tp, 'mode'));
+  const high = num(field(tp, 'high'));
+  if (low === undefined || mode === undefined || high === undefined) return undefined;
+  return { low, mode, high };
+}
+
+/** Three-point estimates in order: optimistic ≤ most likely ≤ pessimistic. */
+function checkThreePoints(out: Collector, project: unknown, i: number): void {
+  for (const key of ['durationMonths', 'costFactor'] as const) {
+    const tp = ordered(field(project, key));
+    if (tp && !(tp.low <= tp.mode && tp.mode <= tp.high)) {
+      const what =
+        key === 'durationMonths' ? 'la durée estimée' : 'le coefficient d’incertitude sur le coût';
+      out.error(
+        ['projects', i, key],
+        `${what} doit respecter optimiste ≤ plus probable ≤ pessimiste (reçu : ${formatNumber(tp.low)}, ${formatNumber(tp.mode)}, ${formatNumber(tp.high)})`,
+      );
+    }
+  }
+}
