@@ -44,6 +44,17 @@
  * - `subsidyRate + partnerShare` may exceed 1 by 1e-9 (rounding of 0.3 + 0.7).
  * - Money and person-days are finite and >= 0; NaN and Infinity are refused
  *   wherever a number is expected.
+ * - Ceilings (`LIMITS` in schema.ts), so that every engine keeps plain
+ *   numbers: every amount (envelopes, CP, run cost, savings, paid) at most
+ *   10^12 €; person-days (capacities, staff needs) at most 10^9 a year;
+ *   multipliers (scenario factors, cost-factor laws, black-swan factors) at
+ *   most 100; three-point durations at most 1 200 months; a criterion's
+ *   weight at most 10^6. Past one, the sentence names the field and the
+ *   ceiling.
+ * - Identifiers, and every field naming one, refuse control characters (C0,
+ *   DEL, C1) and bidirectional marks (U+061C, U+200E/F, U+202A–U+202E,
+ *   U+2066–U+2069); names, labels and free text keep them. A message shows
+ *   such a character as `‹U+001B›`, never raw.
  */
 import type { Portfolio, Problem, Project } from './portfolio';
 import { portfolioSchema, projectSchema } from './schema';

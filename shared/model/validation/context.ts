@@ -20,6 +20,8 @@ export interface Context {
   excludedBy: Map<string, number[]>;
   /** Indices of the projects whose `dependsOn` names this id. */
   dependents: Map<string, number[]>;
+  /** Indices of the projects carrying this AP number (trimmed), in document order. */
+  apNumbers: Map<string, number[]>;
 }
 
 function idsOf(items: unknown): Set<string> {
@@ -52,9 +54,12 @@ export function buildContext(root: unknown): Context {
   const projectIndex = new Map<string, number[]>();
   const excludedBy = new Map<string, number[]>();
   const dependents = new Map<string, number[]>();
+  const apNumbers = new Map<string, number[]>();
   projects.forEach((p, i) => {
     const id = str(field(p, 'id'));
     if (id !== undefined) pushTo(projectIndex, id, i);
+    const ap = apKey(field(p, 'apNumber'));
+    if (ap !== undefined) pushTo(apNumbers, ap, i);
     for (const x of list(field(p, 'excludes'))) if (typeof x === 'string') pushTo(excludedBy, x, i);
     for (const d of list(field(p, 'dependsOn')))
       if (typeof d === 'string') pushTo(dependents, d, i);
@@ -72,7 +77,14 @@ export function buildContext(root: unknown): Context {
     projectIndex,
     excludedBy,
     dependents,
+    apNumbers,
   };
+}
+
+/** An AP number as compared for uniqueness: trimmed; blank is no number. */
+export function apKey(value: unknown): string | undefined {
+  const ap = str(value)?.trim();
+  return ap ? ap : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * (Portail famille) ») and what field it names (« le calendrier des crédits
  * de paiement »), so each rule only writes its predicate.
  */
+import { codePointName, forbiddenIdCharacter } from '../schema';
 import type { Context } from './context';
 import { field, formatPath, list, str, type Path } from './input';
 import {
@@ -21,12 +22,25 @@ export function capitalise(s: string): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n > 1 ? 's' : ''}`;
 }
+/**
+ * The text with its control and bidi characters shown as `‹U+001B›`: a
+ * message names a refused id without letting that id act on the screen.
+ */
+export function visible(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const bad = forbiddenIdCharacter(ch);
+    out += bad ? `‹${codePointName(bad.code)}›` : ch;
+  }
+  return out;
+}
 export function quote(id: string): string {
-  return `« ${id} »`;
+  return `« ${visible(id)} »`;
 }
 
 export function named(prefix: string, item: unknown, index: number, nameKey: string): string {
-  const id = str(field(item, 'id'));
+  const raw = str(field(item, 'id'));
+  const id = raw === undefined ? undefined : visible(raw);
   const name = str(field(item, nameKey));
   if (id && name && name.trim()) return `${prefix} ${id} (${name})`;
   if (id) return `${prefix} ${id}`;
@@ -80,7 +94,9 @@ function projectField(project: unknown, rest: Path): string {
     case 'staff': {
       if (typeof a !== 'number') break;
       const team = str(field(list(field(project, 'staff'))[a], 'team'));
-      const teamWords = team ? `de l'équipe ${team}` : `du besoin en personnel n° ${a + 1}`;
+      const teamWords = team
+        ? `de l'équipe ${visible(team)}`
+        : `du besoin en personnel n° ${a + 1}`;
       if (rest.length === 2) return `le besoin en personnel n° ${a + 1}`;
       if (b === 'team' && rest.length === 3) return `l'équipe du besoin en personnel n° ${a + 1}`;
       if (b === 'days' && rest.length === 3) return `le calendrier en jours-homme ${teamWords}`;
@@ -119,21 +135,66 @@ function sectionField(ctx: Context, section: string, rest: Path): string {
   if (section === 'risk' && key === 'blackSwan' && rest.length === 2) {
     if (typeof a === 'string' && BLACK_SWAN_FIELDS[a]) return BLACK_SWAN_FIELDS[a];
   }
+  if (key === 'plan' && typeof a === 'number') {
+    if (rest.length === 2) return `la ligne ${a + 1} du plan`;
+    if (b === 'project' && rest.length === 3) return `le projet de la ligne ${a + 1} du plan`;
+    if (b === 'start' && rest.length === 3)
+      return `l'année de démarrage de la ligne ${a + 1} du plan`;
+  }
+  if (section === 'criteriaJudgements' && key === 'pairs' && typeof a === 'number') {
+    if (rest.length === 2) return `la comparaison n° ${a + 1}`;
+    if (b === 'a' && rest.length === 3) return `le premier critère de la comparaison n° ${a + 1}`;
+    if (b === 'b' && rest.length === 3) return `le second critère de la comparaison n° ${a + 1}`;
+    if (b === 'ratio' && rest.length === 3) return `le rapport de la comparaison n° ${a + 1}`;
+  }
   if (section === 'scenarios') {
+    if (key === 'notBefore' && typeof a === 'string' && rest.length === 2)
+      return `le démarrage reporté du projet ${quote(a)}`;
     if (key === 'budgetFactor' && rest.length === 2) {
       if (a === 'investment') return "le coefficient appliqué à l'enveloppe d'investissement";
       if (a === 'operating') return "le coefficient appliqué à l'enveloppe de fonctionnement";
     }
     if ((key === 'forceIn' || key === 'forceOut') && typeof a === 'number' && rest.length === 2)
       return `le projet ${key === 'forceIn' ? 'imposé' : 'écarté'} n° ${a + 1}`;
-    if (key === 'plan' && typeof a === 'number') {
-      if (rest.length === 2) return `la ligne ${a + 1} du plan`;
-      if (b === 'project' && rest.length === 3) return `le projet de la ligne ${a + 1} du plan`;
-      if (b === 'start' && rest.length === 3)
-        return `l'année de démarrage de la ligne ${a + 1} du plan`;
-    }
   }
   return fallback(rest);
+}
+
+/** Who an item of a list is about, without capital ("le projet P04 (…)"), or undefined. */
+function itemWho(ctx: Context, head: string, item: unknown, index: number): string | undefined {
+  switch (head) {
+    case 'projects':
+      return projectWho(ctx, index);
+    case 'criteria':
+      return named('le critère', item, index, 'label');
+    case 'axes':
+      return named("l'axe", item, index, 'label');
+    case 'directions':
+      return named('la direction', item, index, 'label');
+    case 'teams':
+      return named("l'équipe", item, index, 'label');
+    case 'scenarios':
+      return named('le scénario', item, index, 'name');
+    case 'decisions': {
+      const project = str(field(item, 'project'));
+      return `la décision n° ${index + 1}${project ? ` sur le projet ${visible(project)}` : ''}`;
+    }
+    case 'criteriaJudgements': {
+      const member = str(field(item, 'member'));
+      return member?.trim()
+        ? `les comparaisons de ${member}`
+        : `les comparaisons n° ${index + 1} du comité`;
+    }
+    case 'actuals': {
+      const project = str(field(item, 'project'));
+      const year = field(item, 'year');
+      const of = project
+        ? ` (projet ${visible(project)}${typeof year === 'number' ? `, exercice ${year}` : ''})`
+        : '';
+      return `la ligne ${index + 1} du suivi d'exécution${of}`;
+    }
+  }
+  return undefined;
 }
 
 /** Who the path is about ("Le projet P04 (…)") and what field it names. */
@@ -148,34 +209,14 @@ export function describe(ctx: Context, path: Path): { who?: string; what: string
   if (typeof index === 'number') {
     const item = list(field(ctx.root, head))[index];
     const rest = path.slice(2);
-    let who: string | undefined;
-    switch (head) {
-      case 'projects':
-        who = projectWho(ctx, index);
-        return { who: capitalise(who), what: rest.length ? projectField(item, rest) : '' };
-      case 'criteria':
-        who = named('le critère', item, index, 'label');
-        break;
-      case 'axes':
-        who = named("l'axe", item, index, 'label');
-        break;
-      case 'directions':
-        who = named('la direction', item, index, 'label');
-        break;
-      case 'teams':
-        who = named("l'équipe", item, index, 'label');
-        break;
-      case 'scenarios':
-        who = named('le scénario', item, index, 'name');
-        break;
-      case 'decisions': {
-        const project = str(field(item, 'project'));
-        who = `la décision n° ${index + 1}${project ? ` sur le projet ${project}` : ''}`;
-        break;
-      }
-    }
+    const who = itemWho(ctx, head, item, index);
     if (who !== undefined) {
-      return { who: capitalise(who), what: rest.length ? sectionField(ctx, head, rest) : '' };
+      const what = !rest.length
+        ? ''
+        : head === 'projects'
+          ? projectField(item, rest)
+          : sectionField(ctx, head, rest);
+      return { who: capitalise(who), what };
     }
   }
   return { what: path.length === 1 ? (TOP_LEVEL[head] ?? fallback(path)) : fallback(path) };

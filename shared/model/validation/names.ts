@@ -118,6 +118,12 @@ export const SIMPLE_FIELDS: Record<string, Record<string, string>> = {
     until: "l'année de report",
   },
   criteriaJudgements: { member: 'le membre du comité', pairs: 'les comparaisons par paires' },
+  baseline: {
+    date: 'la date',
+    meeting: "l'instance",
+    scenario: 'le scénario de référence',
+    plan: 'le plan',
+  },
   actuals: {
     project: 'le projet concerné',
     year: "l'exercice",
@@ -127,7 +133,7 @@ export const SIMPLE_FIELDS: Record<string, Record<string, string>> = {
 };
 
 /** Sections that are one object, not a list. */
-export const SINGLE_SECTIONS = new Set(['organisation', 'horizon', 'budget', 'risk']);
+export const SINGLE_SECTIONS = new Set(['organisation', 'horizon', 'budget', 'risk', 'baseline']);
 
 /** Sections whose items carry an id: the noun and the noun with its article. */
 export const NAMES_OF: Record<string, [string, string]> = {

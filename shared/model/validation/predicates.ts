@@ -4,7 +4,11 @@
  * values received are written in it. `describe.ts` adds the subject.
  */
 import type { z } from 'zod';
-import { plural } from './describe';
+import { RANGE_MESSAGES } from '../schema';
+import { plural, visible } from './describe';
+
+/** Messages that say a whole range or a ceiling: used as they are. */
+const RANGES: readonly string[] = Object.values(RANGE_MESSAGES);
 
 const TYPE_NAMES: Record<string, string> = {
   number: 'un nombre',
@@ -21,6 +25,12 @@ const TYPE_NAMES: Record<string, string> = {
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
+  const exponent = /^(-?)([\d.]+)e([+-]\d+)$/.exec(String(n));
+  if (exponent) {
+    // 1e308 is written `1 × 10^308`, not `1e+308`.
+    const [, sign = '', mantissa = '', power = ''] = exponent;
+    return `${sign}${mantissa.replace('.', ',')} × 10^${Number(power)}`;
+  }
   const [intPart = '0', frac] = String(Math.abs(n)).split('.');
   // Years and small amounts read better without a separator (2027, 5000).
   const grouped =
@@ -32,7 +42,7 @@ export function formatNumber(n: number): string {
 export function formatReceived(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string')
-    return `« ${value.length > 40 ? value.slice(0, 40) + '…' : value} »`;
+    return `« ${visible(value.length > 40 ? value.slice(0, 40) + '…' : value)} »`;
   if (value === null) return 'null';
   if (Array.isArray(value))
     return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
@@ -57,6 +67,7 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
       return `doit être ${expected}${received}`;
     }
     case 'too_small': {
+      if (RANGES.includes(issue.message)) return `${issue.message}${received}`;
       const min = Number(issue.minimum);
       if (issue.origin === 'array') {
         return `doit contenir au moins ${plural(min, 'élément')}${received}`;
@@ -66,6 +77,7 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
       return `doit valoir ${formatNumber(min)} ou plus${received}`;
     }
     case 'too_big': {
+      if (RANGES.includes(issue.message)) return `${issue.message}${received}`;
       const max = Number(issue.maximum);
       if (issue.origin === 'array') {
         return `doit contenir au plus ${plural(max, 'élément')}${received}`;

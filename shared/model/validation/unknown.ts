@@ -25,6 +25,7 @@ const CHILDREN: Partial<Record<Kind, Record<string, [Kind, 'one' | 'many']>>> = 
     actuals: ['actual', 'many'],
     baseline: ['baseline', 'one'],
   },
+  criterion: { scale: ['criterionScale', 'one'] },
   memberJudgements: { pairs: ['pairJudgement', 'many'] },
   baseline: { plan: ['planEntry', 'many'] },
   project: {

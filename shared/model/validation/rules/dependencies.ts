@@ -7,7 +7,7 @@
  * order, naming every project of it (the shortest loop through it).
  */
 import type { Collector } from '../collector';
-import { projectRef, quote } from '../describe';
+import { projectRef, quote, visible } from '../describe';
 import { field, list, str, type Key } from '../input';
 
 /** `dependsOn` and `excludes` of one project. `single`: the project is being edited on its own. */
@@ -177,7 +177,7 @@ function reportCycle(out: Collector, cycle: readonly number[]): void {
   const [first] = cycle;
   if (first === undefined) return;
   const ids = cycle.map((i) => str(field(ctx.projects[i], 'id')) ?? `n° ${i + 1}`);
-  const loop = [...ids, ids[0]].join(' → ');
+  const loop = [...ids, ids[0]].map((id) => visible(id ?? '')).join(' → ');
   const nextId = ids[1] ?? ids[0];
   const k = list(field(ctx.projects[first], 'dependsOn')).indexOf(nextId);
   out.error(

@@ -3,7 +3,7 @@
  * cannot fit in it, and the mandate's end.
  */
 import type { Collector } from '../collector';
-import { horizonWords, plural } from '../describe';
+import { horizonWords, plural, visible } from '../describe';
 import { durationOf, field, list, num, str } from '../input';
 
 export function checkHorizonLengths(out: Collector): void {
@@ -67,7 +67,7 @@ export function checkMandate(out: Collector): void {
   if (ctx.firstYear !== undefined && Number.isInteger(year) && year < ctx.firstYear) {
     out.warn(
       ['mandateEnd'],
-      `la fin du mandat (${end}) précède la première année de l'horizon (${ctx.firstYear}) : aucun projet ne pourra être livré dans le mandat`,
+      `la fin du mandat (${visible(end ?? '')}) précède la première année de l'horizon (${ctx.firstYear}) : aucun projet ne pourra être livré dans le mandat`,
     );
   }
 }

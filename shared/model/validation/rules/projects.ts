@@ -5,7 +5,7 @@
  */
 import { formatNumber } from '../predicates';
 import type { Collector } from '../collector';
-import { plural, quote } from '../describe';
+import { plural, quote, visible } from '../describe';
 import { durationOf, field, list, num, str, type Key } from '../input';
 import { checkLinks } from './dependencies';
 import { checkProjectFits } from './horizon';
@@ -49,7 +49,7 @@ function checkStaff(out: Collector, project: unknown, i: number): void {
       if (before !== undefined) {
         out.error(
           at('staff', j, 'team'),
-          `l'équipe ${team} apparaît deux fois dans le besoin en personnel (lignes ${before + 1} et ${j + 1}) ; regroupez ses jours sur une seule ligne`,
+          `l'équipe ${visible(team)} apparaît deux fois dans le besoin en personnel (lignes ${before + 1} et ${j + 1}) ; regroupez ses jours sur une seule ligne`,
         );
       } else teamsSeen.set(team, j);
     }
@@ -57,7 +57,7 @@ function checkStaff(out: Collector, project: unknown, i: number): void {
     if (duration !== undefined && Array.isArray(days) && days.length !== duration) {
       out.error(
         at('staff', j, 'days'),
-        `le calendrier des crédits de paiement compte ${plural(duration, 'année')} mais le personnel ${team ? `de l'équipe ${team}` : `de la ligne ${j + 1}`} en compte ${days.length}`,
+        `le calendrier des crédits de paiement compte ${plural(duration, 'année')} mais le personnel ${team ? `de l'équipe ${visible(team)}` : `de la ligne ${j + 1}`} en compte ${days.length}`,
       );
     }
   });

@@ -3,7 +3,7 @@
  * scores, direction and axes naming what the document defines.
  */
 import type { Collector } from '../collector';
-import { quote } from '../describe';
+import { quote, visible } from '../describe';
 import { field, isObj, list, str, type Key } from '../input';
 import { NAMES_OF } from '../names';
 
@@ -39,7 +39,7 @@ export function checkProjectReferences(out: Collector, project: unknown, i: numb
       if (!ctx.criteriaSet.has(key)) {
         out.error(
           at('scores', key),
-          `la note ${quote(key)} ne correspond à aucun critère du document (critères : ${ctx.criteria.join(', ') || 'aucun'})`,
+          `la note ${quote(key)} ne correspond à aucun critère du document (critères : ${ctx.criteria.map(visible).join(', ') || 'aucun'})`,
         );
       }
     }
