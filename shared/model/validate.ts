@@ -55,26 +55,53 @@
  *   DEL, C1) and bidirectional marks (U+061C, U+200E/F, U+202A–U+202E,
  *   U+2066–U+2069); names, labels and free text keep them. A message shows
  *   such a character as `‹U+001B›`, never raw.
+ *
+ * The fields of MODEL.md §7–9 (each module says its choices):
+ *
+ * - errors: `scenarios[].confidence` in 0.5..0.99, `objective` known,
+ *   `notBefore` naming known projects with years; `risk.referenceClass`
+ *   known; `deadline` a month; `decisions[].until` only on `reporté`, a
+ *   year; `criteriaJudgements`: members named once, pairs of two different
+ *   known criteria given once, ratios in 1/9..9; `actuals`: known projects,
+ *   one row per project and year, `paid` an amount, `status` known;
+ *   `baseline`: a date, a known scenario, a plan valid as a scenario's;
+ *   `selfFinancingFloor` in 0..1.
+ * - warnings: a postponement past the last start that fits the build, a plan
+ *   start before its postponement (rules/scenarios.ts); a black swan stacked
+ *   on projects' own overruns, a preset replacing the document's black swan
+ *   (rules/risk.ts); a deadline the shortest build misses (rules/horizon.ts);
+ *   an `until` before the horizon (rules/decisions.ts); a member leaving
+ *   pairs out (rules/criteria.ts); paid beyond the AP (rules/execution.ts);
+ *   a share financed by the authority below its floor, with the shortfall
+ *   (rules/projects.ts); an AP number used twice (rules/references.ts).
  */
 import type { Portfolio, Problem, Project } from './portfolio';
 import { portfolioSchema, projectSchema } from './schema';
 import { Collector } from './validation/collector';
 import { buildContext, withProject, type Context } from './validation/context';
 import { cloneJson, deeperThan, field, formatPath, isObj, str } from './validation/input';
-import { checkCriteria } from './validation/rules/criteria';
+import { checkCriteria, checkJudgements } from './validation/rules/criteria';
 import { checkDecisions } from './validation/rules/decisions';
+import { checkActuals, checkBaseline } from './validation/rules/execution';
 import { checkCycles, checkOwnCycle } from './validation/rules/dependencies';
 import { checkHorizonLengths, checkMandate } from './validation/rules/horizon';
 import { checkProjectRules } from './validation/rules/projects';
 import { ID_SECTIONS, checkDuplicateIds } from './validation/rules/references';
+import { checkRisk } from './validation/rules/risk';
 import { checkScenarios } from './validation/rules/scenarios';
 import { unknownFields, unknownFieldsWarning } from './validation/unknown';
 
 export { formatPath } from './validation/input';
 export { unknownFields } from './validation/unknown';
 
+/**
+ * `warnings` are the sentences; `warningPaths` the same warnings with the
+ * JSON path each is about, in the same order (the unknown-field warning,
+ * first when there is one, is about the whole document: path '').
+ */
 export type ValidationResult =
-  { ok: true; portfolio: Portfolio; warnings: string[] } | { ok: false; problems: Problem[] };
+  | { ok: true; portfolio: Portfolio; warnings: string[]; warningPaths: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Deepest nesting of arrays and objects a document may have (a format-1
@@ -120,16 +147,22 @@ export function validatePortfolio(input: unknown): ValidationResult {
   checkScenarios(out);
   checkDecisions(out);
   checkMandate(out);
+  checkJudgements(out);
+  checkActuals(out);
+  checkBaseline(out);
+  // Rules that read the document through the engine need it well formed.
+  if (parsed.success) checkRisk(out, input as Portfolio);
 
   if (out.problems.length > 0 || !parsed.success) {
     return { ok: false, problems: out.problems };
   }
-  const warnings = out.warnings.map((w) => w.message);
+  const warningPaths = [...out.warnings];
   const unknown = unknownFieldsWarning(unknownFields(input));
-  if (unknown) warnings.unshift(unknown);
+  if (unknown) warningPaths.unshift({ path: '', message: unknown });
+  const warnings = warningPaths.map((w) => w.message);
   // The schema transforms nothing, so the input, copied with its key order,
   // is the document (zod's output would list known keys first).
-  return { ok: true, portfolio: cloneJson(input) as Portfolio, warnings };
+  return { ok: true, portfolio: cloneJson(input) as Portfolio, warnings, warningPaths };
 }
 
 /** Contexts of the documents recently checked project by project. */

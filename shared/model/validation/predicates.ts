@@ -102,3 +102,13 @@ export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string 
       return `n'est pas valable${received}`;
   }
 }
+
+/** A share as a percentage to a tenth: `0.1667` → `16,7 %`. */
+export function formatPercent(share: number): string {
+  return `${formatNumber(Math.round(share * 1000) / 10)} %`;
+}
+
+/** Whole euros: `12 000 €`. */
+export function formatEuros(amount: number): string {
+  return `${formatNumber(Math.round(amount))} €`;
+}

@@ -4,6 +4,7 @@
  */
 import type { Collector } from '../collector';
 import { horizonWords, plural, visible } from '../describe';
+import { isYearMonth } from '../../schema';
 import { durationOf, field, list, num, str } from '../input';
 
 export function checkHorizonLengths(out: Collector): void {
@@ -58,6 +59,43 @@ export function checkProjectFits(out: Collector, project: unknown, i: number): v
       `un démarrage au plus tôt en ${earliest} ne laisse pas le temps de réaliser ses ${plural(duration, 'année')} dans l'horizon : il ne pourra pas être planifié`,
     );
   }
+}
+
+/**
+ * MODEL.md §8: a deadline the shortest build cannot meet. A chosen project
+ * started in year `s` is delivered at the end of year `s + n − 1` (its CP
+ * schedule), so with its earliest start (`fixedStart`, else `earliestStart`,
+ * else the first year of the horizon) a deadline before that is a warning:
+ * the project cannot be chosen, and a mandatory one makes the problem
+ * infeasible (explained by the optimiser). A deadline past the horizon is fine.
+ */
+export function checkDeadline(out: Collector, project: unknown, i: number): void {
+  const { ctx } = out;
+  const deadline = str(field(project, 'deadline'));
+  const duration = durationOf(project);
+  if (deadline === undefined || !isYearMonth(deadline) || duration === undefined) return;
+  if (ctx.firstYear === undefined) return;
+  const fixed = num(field(project, 'fixedStart'));
+  const earliest = num(field(project, 'earliestStart'));
+  const start = fixed ?? Math.max(ctx.firstYear, earliest ?? ctx.firstYear);
+  const year = Number(deadline.slice(0, 4));
+  const month = Number(deadline.slice(5, 7));
+  // §8: 12·(s + n) <= monthIndex(deadline) + 1, in months from January of year 0.
+  if (12 * (start + duration) <= 12 * year + month) return;
+  const from =
+    fixed !== undefined
+      ? `démarré comme imposé en ${start}`
+      : start > ctx.firstYear
+        ? `démarré au plus tôt, en ${start}`
+        : `démarré dès ${start}, la première année de l'horizon`;
+  const consequence =
+    field(project, 'mandatory') === true
+      ? 'projet obligatoire, aucun plan ne sera possible'
+      : 'il ne pourra pas être retenu dans un plan';
+  out.warn(
+    ['projects', i, 'deadline'],
+    `la date limite de livraison (${deadline}) tombe avant la fin de sa réalisation la plus rapide : ${from}, ses ${plural(duration, 'année')} de crédits de paiement s'achèvent fin ${start + duration - 1} ; ${consequence}`,
+  );
 }
 
 export function checkMandate(out: Collector): void {

@@ -3,13 +3,14 @@
  * same list serves the whole document and the project sheet (one project
  * checked at each keystroke).
  */
-import { formatNumber } from '../predicates';
+import { DEFAULT_SELF_FINANCING_FLOOR } from '../../portfolio';
+import { formatEuros, formatNumber, formatPercent } from '../predicates';
 import type { Collector } from '../collector';
 import { plural, quote, visible } from '../describe';
 import { durationOf, field, list, num, str, type Key } from '../input';
 import { checkLinks } from './dependencies';
-import { checkProjectFits } from './horizon';
-import { checkOwnIdUnique, checkProjectReferences } from './references';
+import { checkDeadline, checkProjectFits } from './horizon';
+import { checkApNumber, checkOwnIdUnique, checkProjectReferences } from './references';
 
 export interface ProjectCheckOptions {
   /** Checking one project being edited: also report what other projects' rules would. */
@@ -29,6 +30,9 @@ export function checkProjectRules(
   checkLinks(out, project, i, options.single);
   if (options.single) checkOwnIdUnique(out, project, i);
   checkProjectFits(out, project, i);
+  checkDeadline(out, project, i);
+  checkSelfFinancing(out, project, i);
+  checkApNumber(out, project, i, options.single);
 }
 
 /** Staff: known teams, one line per team, one value per project year. */
@@ -74,6 +78,29 @@ function checkShares(out: Collector, project: unknown, i: number): void {
       `le taux de subvention (${formatNumber(subsidy)}) et la part des partenaires (${formatNumber(partner)}) dépassent ensemble 100 % de l'investissement`,
     );
   }
+}
+
+/**
+ * MODEL.md §9 (CGCT L1111-10): the authority finances at least `floor` of a
+ * project's investment itself (default 0.2). Below it, a warning naming the
+ * shortfall in euros, `(floor − own share) × Σ investment`.
+ */
+function checkSelfFinancing(out: Collector, project: unknown, i: number): void {
+  const subsidy = num(field(project, 'subsidyRate')) ?? 0;
+  const partner = num(field(project, 'partnerShare')) ?? 0;
+  const floor = num(field(project, 'selfFinancingFloor')) ?? DEFAULT_SELF_FINANCING_FLOOR;
+  const inRange = [subsidy, partner, floor].every((x) => x >= 0 && x <= 1);
+  // Above 100 % together is an error of its own.
+  if (!inRange || subsidy + partner > 1 + 1e-9) return;
+  const own = 1 - subsidy - partner;
+  if (own >= floor - 1e-9) return;
+  const cp = list(field(project, 'investment'));
+  const total = cp.reduce<number>((sum, v) => sum + (num(v) ?? 0), 0);
+  const shortfall = (floor - own) * total;
+  out.warn(
+    ['projects', i, subsidy > 0 ? 'subsidyRate' : 'partnerShare'],
+    `la subvention (${formatPercent(subsidy)}) et la part des partenaires (${formatPercent(partner)}) ne laissent que ${formatPercent(Math.max(0, own))} de l'investissement à la charge de la collectivité, moins que l'autofinancement minimal de ${formatPercent(floor)} (article L1111-10 du CGCT) : il manque ${formatEuros(shortfall)} d'autofinancement`,
+  );
 }
 
 function ordered(tp: unknown): { low: number; mode: number; high: number } | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Collector } from '../collector';
 import { quote, visible } from '../describe';
+import { apKey } from '../context';
 import { field, isObj, list, str, type Key } from '../input';
 import { NAMES_OF } from '../names';
 
@@ -59,6 +60,24 @@ export function checkProjectReferences(out: Collector, project: unknown, i: numb
       );
     }
   });
+}
+
+/**
+ * AP numbers (MODEL.md §9, free text) are unique among projects: a warning
+ * on each project whose number an earlier one already carries (or, for the
+ * project being edited, any other one). Compared trimmed; blank is none.
+ */
+export function checkApNumber(out: Collector, project: unknown, i: number, single: boolean): void {
+  const ap = apKey(field(project, 'apNumber'));
+  if (ap === undefined) return;
+  const others = (out.ctx.apNumbers.get(ap) ?? []).filter((j) => j !== i && (single || j < i));
+  const other = others[0];
+  if (other === undefined) return;
+  const who = str(field(out.ctx.projects[other], 'id'));
+  out.warn(
+    ['projects', i, 'apNumber'],
+    `le numéro d'autorisation de programme ${quote(ap)} est déjà celui du projet ${who ? visible(who) : `n° ${other + 1}`} : deux projets sous un même numéro se confondent dans l'annexe AP/CP votée`,
+  );
 }
 
 /** The edited project's id is not another project's (one-project check). */
