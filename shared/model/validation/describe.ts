@@ -182,7 +182,7 @@ function itemWho(ctx: Context, head: string, item: unknown, index: number): stri
     case 'criteriaJudgements': {
       const member = str(field(item, 'member'));
       return member?.trim()
-        ? `les comparaisons de ${member}`
+        ? `les comparaisons de ${member.trim()}`
         : `les comparaisons n° ${index + 1} du comité`;
     }
     case 'actuals': {

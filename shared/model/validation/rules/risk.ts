@@ -37,7 +37,7 @@ export function checkRisk(out: Collector, portfolio: Portfolio): void {
   const projects = `${many ? 'les projets' : 'le projet'} ${idList(doubleCounted)} ${many ? 'portent' : 'porte'}`;
   const swan = preset
     ? `le « cygne noir » de la classe de référence ${quote(preset.id)}`
-    : 'le « cygne noir » des réglages de risque';
+    : 'le « cygne noir »';
   out.warn(
     preset ? ['risk', 'referenceClass'] : ['risk', 'blackSwan'],
     `${swan} s'ajoute au coefficient d’incertitude sur le coût que ${projects} déjà, de moyenne supérieure à 1 : le même risque de dépassement est compté deux fois ; retirez ce coefficient ${many ? 'de ces projets' : 'de ce projet'} ou le cygne noir`,
