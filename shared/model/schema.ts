@@ -72,15 +72,102 @@ export const LIMITS = {
   maxConfidence: 0.99,
   /** MODEL.md §8: Saaty's scale, 1/9 .. 9. */
   maxRatio: 9,
+  /**
+   * Ceilings of hostile or absurd figures: past them, a sum over projects and
+   * years, a product by a factor or a solver's coefficient would stop being a
+   * plain number (1e308 € gives ∞ and NaN). Each is far above any real case:
+   * 10^12 € is a thousand billion euros (the State's whole budget is about
+   * 5 × 10^11 €); 10^9 person-days a year is what 10^12 € would pay at about
+   * 1 000 € a day, so staff time has the same reach as money (and sums of
+   * person-days over 15 years and 100 000 projects stay exact integers).
+   */
+  /** Euros: every amount (envelopes, CP, run cost, savings, paid). */
+  maxAmount: 1e12,
+  /** Person-days per year: team capacities and staff needs. */
+  maxDaysPerYear: 1e9,
+  /** Multipliers: scenario factors, cost-factor laws, black-swan factors. */
+  maxFactor: 100,
+  /** Months: three-point durations (100 years). */
+  maxDurationMonths: 1200,
+  /** A criterion's weight before normalisation. */
+  maxWeight: 1e6,
 } as const;
 
-/** A non-empty identifier (blank or surrounding spaces refused). */
+/**
+ * What a ceiling says when it is passed, as the predicate of a sentence whose
+ * subject names the field; the wording of validation recognises these
+ * messages and adds the value received.
+ */
+export const CEILING_MESSAGES = {
+  amount: "doit valoir au plus 1 000 milliards d'euros (10^12 €), le plafond de tout montant",
+  days: 'doit valoir au plus 1 milliard de jours-homme par an (10^9), le plafond de tout temps de travail',
+  factor: 'doit valoir au plus 100, le plafond de tout coefficient multiplicateur',
+  duration: 'doit valoir au plus 1 200 mois (100 ans), le plafond de toute durée',
+  weight: "doit valoir au plus 1 000 000, le plafond du poids d'un critère",
+} as const;
+
+/**
+ * Ranges said in one sentence rather than bound by bound (the wording of
+ * validation recognises them, like the ceilings).
+ */
+export const RANGE_MESSAGES = {
+  ...CEILING_MESSAGES,
+  confidence:
+    'doit être compris entre 0,5 et 0,99 (de 50 % à 99 % de chances de tenir chaque enveloppe)',
+  ratio:
+    "doit être sur l'échelle de Saaty, de 1/9 à 9 (9 : le premier critère est extrêmement plus important que le second ; 1/9 : l'inverse)",
+} as const;
+
+/**
+ * Characters refused in identifiers: the C0 controls (U+0000–U+001F), DEL
+ * (U+007F), the C1 controls (U+0080–U+009F) and the bidirectional marks and
+ * overrides (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). An id is
+ * printed in terminals, file names and sheets: such a character can clear a
+ * screen, forge a line or show a different id than the one stored. Names and
+ * labels keep them (whoever prints them escapes them).
+ */
+export function forbiddenIdCharacter(
+  s: string,
+): { code: number; kind: 'control' | 'bidi' } | undefined {
+  for (let k = 0; k < s.length; k++) {
+    const code = s.charCodeAt(k);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return { code, kind: 'control' };
+    if (
+      code === 0x061c ||
+      code === 0x200e ||
+      code === 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069)
+    )
+      return { code, kind: 'bidi' };
+  }
+  return undefined;
+}
+
+/** `U+001B`. */
+export function codePointName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A non-empty identifier (blank, surrounding spaces, control and bidi characters refused). */
 export const idSchema = z
   .string()
   .min(1)
   .max(LIMITS.maxIdLength)
   .refine((s) => s.trim() === s && s.length > 0, {
     message: 'ne doit contenir ni espace au début ni espace à la fin',
+  })
+  .superRefine((s, ctx) => {
+    const bad = forbiddenIdCharacter(s);
+    if (!bad) return;
+    const what =
+      bad.kind === 'control'
+        ? 'un caractère de contrôle invisible'
+        : "une marque invisible de sens d'écriture";
+    ctx.addIssue({
+      code: 'custom',
+      message: `contient ${what} (${codePointName(bad.code)}) : un identifiant ne peut contenir ni caractère de contrôle ni marque de sens d'écriture, qui brouilleraient son affichage`,
+    });
   });
 /** A name or a label shown to people: required and not blank. */
 export const labelSchema = z
@@ -89,16 +176,25 @@ export const labelSchema = z
   .refine((s) => s.trim().length > 0, { message: 'ne doit pas être vide' });
 /** Free text, optional fields. */
 export const textSchema = z.string();
-/** Euros (incl. VAT): finite, zero or more. */
-export const moneySchema = z.number().min(0);
-/** Person-days: finite, zero or more. */
-export const daysSchema = z.number().min(0);
+/** Euros (incl. VAT): finite, zero or more, at most the ceiling of amounts. */
+export const moneySchema = z
+  .number()
+  .min(0)
+  .max(LIMITS.maxAmount, { message: CEILING_MESSAGES.amount });
+/** Person-days in a year: finite, zero or more, at most the ceiling. */
+export const daysSchema = z
+  .number()
+  .min(0)
+  .max(LIMITS.maxDaysPerYear, { message: CEILING_MESSAGES.days });
 /** A share between 0 and 1 inclusive. */
 export const rateSchema = z.number().min(0).max(1);
 /** A calendar year, integer. */
 export const yearSchema = z.number().int().min(LIMITS.minYear).max(LIMITS.maxYear);
 /** Scale factor applied to an envelope or a capacity. */
-export const factorSchema = z.number().min(0);
+export const factorSchema = z
+  .number()
+  .min(0)
+  .max(LIMITS.maxFactor, { message: CEILING_MESSAGES.factor });
 
 /** `YYYY-MM`, a real month. */
 export const yearMonthSchema = z.string().refine(isYearMonth, {
@@ -154,7 +250,7 @@ export const criterionScaleSchema = z.object({
 export const criterionSchema = z.looseObject({
   id: idSchema,
   label: labelSchema,
-  weight: z.number().min(0),
+  weight: z.number().min(0).max(LIMITS.maxWeight, { message: CEILING_MESSAGES.weight }),
   scale: criterionScaleSchema.optional(),
 }) satisfies z.ZodType<Criterion>;
 
@@ -181,11 +277,19 @@ export const budgetSchema = z.looseObject({
 }) satisfies z.ZodType<Budget>;
 
 /** Three-point estimate; `low > 0` and `low <= mode <= high` are checked in validate.ts. */
-export const threePointSchema = z.looseObject({
-  low: z.number().gt(0),
-  mode: z.number().gt(0),
-  high: z.number().gt(0),
-}) satisfies z.ZodType<ThreePoint>;
+function threePointUpTo(max: number, message: string) {
+  const value = z.number().gt(0).max(max, { message });
+  return z.looseObject({ low: value, mode: value, high: value }) satisfies z.ZodType<ThreePoint>;
+}
+/** `durationMonths`: months, at most the ceiling of durations. */
+export const durationMonthsSchema = threePointUpTo(
+  LIMITS.maxDurationMonths,
+  CEILING_MESSAGES.duration,
+);
+/** `costFactor`: a multiplier of the investment, at most the ceiling of factors. */
+export const costFactorSchema = threePointUpTo(LIMITS.maxFactor, CEILING_MESSAGES.factor);
+/** Either of the above, for the fields' names. */
+export const threePointSchema = durationMonthsSchema;
 
 export const staffNeedSchema = z.looseObject({
   team: idSchema,
@@ -210,8 +314,8 @@ export const projectSchema = z.looseObject({
   subsidySource: textSchema.optional(),
   partnerShare: rateSchema.optional(),
   fctvaEligible: z.boolean().optional(),
-  durationMonths: threePointSchema,
-  costFactor: threePointSchema.optional(),
+  durationMonths: durationMonthsSchema,
+  costFactor: costFactorSchema.optional(),
   dependsOn: z.array(idSchema).optional(),
   excludes: z.array(idSchema).optional(),
   mandatory: z.boolean().optional(),
@@ -228,8 +332,8 @@ export const projectSchema = z.looseObject({
  */
 export const blackSwanSchema = z.looseObject({
   probability: rateSchema,
-  scheduleFactor: z.number().min(1),
-  costFactor: z.number().min(1),
+  scheduleFactor: z.number().min(1).max(LIMITS.maxFactor, { message: CEILING_MESSAGES.factor }),
+  costFactor: z.number().min(1).max(LIMITS.maxFactor, { message: CEILING_MESSAGES.factor }),
 }) satisfies z.ZodType<BlackSwan>;
 
 export const riskSchema = z.looseObject({
@@ -257,7 +361,12 @@ export const scenarioSchema = z.looseObject({
   savingsCredit: rateSchema.optional(),
   plan: z.array(planEntrySchema).optional(),
   objective: z.enum(OBJECTIVES).optional(),
-  confidence: z.number().min(LIMITS.minConfidence).max(LIMITS.maxConfidence).nullable().optional(),
+  confidence: z
+    .number()
+    .min(LIMITS.minConfidence, { message: RANGE_MESSAGES.confidence })
+    .max(LIMITS.maxConfidence, { message: RANGE_MESSAGES.confidence })
+    .nullable()
+    .optional(),
   notBefore: z.record(z.string(), yearSchema).optional(),
 }) satisfies z.ZodType<Scenario>;
 
@@ -273,8 +382,8 @@ export const decisionEntrySchema = z.looseObject({
 /** Saaty's scale: 1/9 .. 9 (reciprocals allowed), finite and positive. */
 export const ratioSchema = z
   .number()
-  .min(1 / LIMITS.maxRatio - 1e-9)
-  .max(LIMITS.maxRatio);
+  .min(1 / LIMITS.maxRatio - 1e-9, { message: RANGE_MESSAGES.ratio })
+  .max(LIMITS.maxRatio, { message: RANGE_MESSAGES.ratio });
 
 export const pairJudgementSchema = z.looseObject({
   a: idSchema,
@@ -330,6 +439,7 @@ export const KNOWN_FIELDS = {
   organisation: Object.keys(organisationSchema.shape),
   horizon: Object.keys(horizonSchema.shape),
   criterion: Object.keys(criterionSchema.shape),
+  criterionScale: Object.keys(criterionScaleSchema.shape),
   axis: Object.keys(axisSchema.shape),
   direction: Object.keys(directionSchema.shape),
   team: Object.keys(teamSchema.shape),
@@ -348,92 +458,3 @@ export const KNOWN_FIELDS = {
   actual: Object.keys(actualEntrySchema.shape),
   baseline: Object.keys(baselineSchema.shape),
 } as const;
-
-const TYPE_NAMES: Record<string, string> = {
-  number: 'un nombre',
-  int: 'un nombre entier',
-  string: 'un texte',
-  array: 'une liste',
-  object: 'un groupe de champs entre accolades',
-  record: 'un groupe de champs entre accolades',
-  boolean: 'vrai ou faux (true ou false)',
-  null: 'vide (null)',
-};
-
-/** French number as a finance officer reads it: `1 234 567,5`. */
-export function formatNumber(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
-  const [intPart = '0', frac] = String(Math.abs(n)).split('.');
-  // Years and small amounts read better without a separator (2027, 5000).
-  const grouped =
-    Math.abs(n) >= 10_000 ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f') : intPart;
-  return `${n < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
-}
-
-/** A short rendering of a value received, for "(reçu : ...)". */
-export function formatReceived(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string')
-    return `« ${value.length > 40 ? value.slice(0, 40) + '…' : value} »`;
-  if (value === null) return 'null';
-  if (Array.isArray(value))
-    return `une liste de ${value.length} élément${value.length > 1 ? 's' : ''}`;
-  if (typeof value === 'object') return 'un objet';
-  return String(value);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n > 1 ? 's' : ''}`;
-}
-
-/**
- * The predicate of a French sentence for one zod issue ("doit valoir 0 ou
- * plus (reçu : -5 000)"); the subject is added by the caller. `value` is the
- * value found at the issue's path.
- */
-export function issuePredicate(issue: z.core.$ZodIssue, value: unknown): string {
-  const received = value === undefined ? '' : ` (reçu : ${formatReceived(value)})`;
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) return 'est obligatoire';
-      if (typeof value === 'number' && !Number.isFinite(value)) {
-        return `doit être un nombre fini${received}`;
-      }
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      return `doit être ${expected}${received}`;
-    }
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'array') {
-        return `doit contenir au moins ${plural(min, 'élément')}${received}`;
-      }
-      if (issue.origin === 'string') return 'ne doit pas être vide';
-      if (issue.inclusive === false) return `doit valoir plus de ${formatNumber(min)}${received}`;
-      return `doit valoir ${formatNumber(min)} ou plus${received}`;
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'array') {
-        return `doit contenir au plus ${plural(max, 'élément')}${received}`;
-      }
-      if (issue.origin === 'string') return `ne doit pas dépasser ${plural(max, 'caractère')}`;
-      if (issue.inclusive === false) return `doit valoir moins de ${formatNumber(max)}${received}`;
-      return `doit valoir ${formatNumber(max)} ou moins${received}`;
-    }
-    case 'invalid_value': {
-      const values = issue.values.map((v) => `« ${String(v)} »`);
-      if (value === undefined) {
-        return `est obligatoire (${values.length === 1 ? 'valeur attendue' : 'valeurs possibles'} : ${values.join(', ')})`;
-      }
-      if (values.length === 1) return `doit valoir ${values[0]}${received}`;
-      return `doit valoir l'une des valeurs suivantes : ${values.join(', ')}${received}`;
-    }
-    case 'custom':
-      return `${issue.message}${received}`;
-    case 'invalid_format':
-      return `n'a pas le format attendu${received}`;
-    default:
-      return `n'est pas valable${received}`;
-  }
-}

@@ -8,13 +8,21 @@
  * staff needs, an acyclic `dependsOn` (a project only depends on earlier
  * ones), `excludes` pairs that never conflict with a dependency, some
  * mandatory projects, start constraints, scenarios (forced in / out, plans)
- * and decisions. Optional fields are either absent or set, never
+ * and decisions. The fields of MODEL.md §7–9 are sometimes present (unless
+ * `withExtensions` is false): deadlines the shortest build meets, self-
+ * financing floors, unique AP numbers, scenario objectives, confidences and
+ * postponements that leave room for the build, a reference class,
+ * postponement years on « reporté » decisions, members' pairwise judgements
+ * (complete or not), actuals (one row per project and year, within the AP)
+ * and a baseline. Optional fields are either absent or set, never
  * `undefined`, so a JSON round trip gives back an equal document.
  *
  * A generated document is valid but not necessarily feasible (mandatory
  * projects may not fit the envelopes): that is what optimiser tests want.
  */
 import fc from 'fast-check';
+import { actualsArb, baselineArb, judgementsArb } from './arbitraries-committee';
+import { compact, maybe, percent } from './arbitrary-helpers';
 import type {
   DecisionEntry,
   Direction,
@@ -53,6 +61,8 @@ export interface PortfolioArbOptions {
   withDecisions?: boolean;
   /** Allow `mandatory`, `fixedStart` and `forceIn`. Default true. */
   withRequirements?: boolean;
+  /** Sometimes set the fields of MODEL.md §7–9. Default true. */
+  withExtensions?: boolean;
 }
 
 const CRITERIA = [
@@ -103,19 +113,6 @@ const PROJECT_NAMES = [
 
 const SUBSIDY_SOURCES = ['DSIL', 'FEDER', 'DETR', 'France Numérique Ensemble'];
 
-/** Removes the keys whose value is undefined (absent, not undefined). */
-function compact<T extends object>(o: T): T {
-  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] === undefined) delete o[key];
-  return o;
-}
-
-const percent = (min: number, max: number): fc.Arbitrary<number> =>
-  fc.integer({ min, max }).map((n) => n / 100);
-
-/** A value or absent (undefined, removed by `compact`). */
-const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
-  fc.option(arb, { nil: undefined });
-
 interface Shape {
   years: number;
   firstYear: number;
@@ -138,6 +135,7 @@ interface Options {
   withScenarios: boolean;
   withDecisions: boolean;
   withRequirements: boolean;
+  withExtensions: boolean;
 }
 
 interface ProjectDraft {
@@ -213,6 +211,18 @@ function projectArb(i: number, shape: Shape, o: Options): fc.Arbitrary<ProjectDr
         note: o.withUnknownFields
           ? maybe(fc.constantFrom('à revoir', 'priorité élu'))
           : fc.constant(undefined),
+        extension: o.withExtensions
+          ? fc.record({
+              deadline: maybe(
+                fc.record({
+                  after: fc.integer({ min: 0, max: 3 }),
+                  month: fc.integer({ min: 1, max: 12 }),
+                }),
+              ),
+              floor: maybe(fc.constantFrom(0.2, 0.3)),
+              ap: fc.boolean(),
+            })
+          : fc.constant(undefined),
       })
       .map((r): ProjectDraft => {
         const scores: Record<string, number> = {};
@@ -232,6 +242,12 @@ function projectArb(i: number, shape: Shape, o: Options): fc.Arbitrary<ProjectDr
             ? null
             : Math.min(year, Math.max(shape.firstYear, lastYear - duration + 1));
         }
+        // §8: a deadline the shortest build meets (delivered at the end of its last year).
+        const start = fixedStart ?? Math.max(shape.firstYear, earliestStart ?? shape.firstYear);
+        const shortestEnd = start + duration - 1;
+        const deadline = r.extension?.deadline
+          ? `${shortestEnd + r.extension.deadline.after}-${String(r.extension.deadline.after === 0 ? 12 : r.extension.deadline.month).padStart(2, '0')}`
+          : undefined;
         const project: Project = compact({
           id: `P${String(i + 1).padStart(2, '0')}`,
           name: `${r.name} (${i + 1})`,
@@ -263,6 +279,11 @@ function projectArb(i: number, shape: Shape, o: Options): fc.Arbitrary<ProjectDr
             : undefined,
           earliestStart,
           fixedStart: fixedStart ?? (r.fixedPick === 1 ? null : undefined),
+          deadline,
+          selfFinancingFloor: r.extension?.floor,
+          apNumber: r.extension?.ap
+            ? `AP-${shape.firstYear}-${String(i + 1).padStart(2, '0')}`
+            : undefined,
           'x-note': r.note,
         });
         return { project, depPicks: r.depPicks, exclPicks: r.exclPicks };
@@ -317,6 +338,28 @@ function scenariosArb(
         inCount: fc.nat({ max: 4 }),
         timePreference: maybe(percent(0, 10)),
         savingsCredit: maybe(percent(0, 100)),
+        objective: o.withExtensions
+          ? maybe(fc.constantFrom('discounted', 'mandate' as const))
+          : fc.constant(undefined),
+        confidence: o.withExtensions
+          ? maybe(fc.option(percent(50, 99), { nil: null }))
+          : fc.constant(undefined),
+        // §8: postponements that leave room for the build in the horizon.
+        notBefore: o.withExtensions
+          ? maybe(
+              fc
+                .subarray(plannable, { maxLength: Math.min(3, plannable.length) })
+                .chain((chosen) =>
+                  fc.tuple(
+                    ...chosen.map((p) =>
+                      fc
+                        .integer({ min: 0, max: shape.years - p.investment.length })
+                        .map((k): [string, number] => [p.id, shape.firstYear + k]),
+                    ),
+                  ),
+                ),
+            )
+          : fc.constant(undefined),
         plan: maybe(
           fc.subarray(plannable).chain((chosen) =>
             fc.tuple(
@@ -342,6 +385,9 @@ function scenariosArb(
           timePreference: r.timePreference,
           savingsCredit: r.savingsCredit,
           plan: r.plan,
+          objective: r.objective,
+          confidence: r.confidence,
+          notBefore: r.notBefore && Object.fromEntries(r.notBefore),
         });
       });
   return fc
@@ -356,7 +402,11 @@ function scenariosArb(
     );
 }
 
-function decisionsArb(projects: readonly Project[]): fc.Arbitrary<DecisionEntry[]> {
+function decisionsArb(
+  shape: Shape,
+  projects: readonly Project[],
+  o: Options,
+): fc.Arbitrary<DecisionEntry[]> {
   if (projects.length === 0) return fc.constant([]);
   return fc.array(
     fc
@@ -368,6 +418,9 @@ function decisionsArb(projects: readonly Project[]): fc.Arbitrary<DecisionEntry[
         decision: fc.constantFrom('retenu', 'reporté', 'rejeté', 'à instruire' as const),
         meeting: maybe(fc.constantFrom('CODIR', 'Comité de pilotage SI', 'Bureau communautaire')),
         rationale: maybe(fc.constantFrom('Obligation réglementaire.', 'Chiffrage à consolider.')),
+        until: o.withExtensions
+          ? maybe(fc.integer({ min: shape.firstYear, max: shape.firstYear + shape.years - 1 }))
+          : fc.constant(undefined),
       })
       .map((r) =>
         compact({
@@ -376,28 +429,33 @@ function decisionsArb(projects: readonly Project[]): fc.Arbitrary<DecisionEntry[
           project: r.project,
           decision: r.decision,
           rationale: r.rationale,
+          until: r.decision === 'reporté' ? r.until : undefined,
         }),
       ),
     { maxLength: 3 },
   );
 }
 
-const riskArb: fc.Arbitrary<RiskSettings> = fc
-  .record({
-    distribution: maybe(fc.constantFrom('pert', 'triangular' as const)),
-    correlation: maybe(percent(0, 90)),
-    blackSwan: maybe(
-      fc.option(
-        fc.record({
-          probability: percent(0, 30),
-          scheduleFactor: percent(100, 200),
-          costFactor: percent(100, 300),
-        }),
-        { nil: null },
+const riskArb = (o: Options): fc.Arbitrary<RiskSettings> =>
+  fc
+    .record({
+      distribution: maybe(fc.constantFrom('pert', 'triangular' as const)),
+      correlation: maybe(percent(0, 90)),
+      blackSwan: maybe(
+        fc.option(
+          fc.record({
+            probability: percent(0, 30),
+            scheduleFactor: percent(100, 200),
+            costFactor: percent(100, 300),
+          }),
+          { nil: null },
+        ),
       ),
-    ),
-  })
-  .map((r) => compact(r));
+      referenceClass: o.withExtensions
+        ? maybe(fc.option(fc.constant('flyvbjerg-2011' as const), { nil: null }))
+        : fc.constant(undefined),
+    })
+    .map((r) => compact(r));
 
 function build(shape: Shape, o: Options): fc.Arbitrary<Portfolio> {
   const yearly = (min: number, max: number, unit: number): fc.Arbitrary<number[]> =>
@@ -453,7 +511,7 @@ function build(shape: Shape, o: Options): fc.Arbitrary<Portfolio> {
       investment: yearly(0, 200, 5000),
       operating: yearly(0, 60, 2500),
       projects: projectsArb,
-      risk: maybe(riskArb),
+      risk: maybe(riskArb(o)),
       unknown: o.withUnknownFields
         ? fc.record({ root: fc.boolean(), organisation: fc.boolean(), team: fc.boolean() })
         : fc.constant(undefined),
@@ -462,7 +520,14 @@ function build(shape: Shape, o: Options): fc.Arbitrary<Portfolio> {
       fc
         .record({
           scenarios: o.withScenarios ? scenariosArb(shape, r.projects, o) : fc.constant(undefined),
-          decisions: o.withDecisions ? decisionsArb(r.projects) : fc.constant(undefined),
+          decisions: o.withDecisions ? decisionsArb(shape, r.projects, o) : fc.constant(undefined),
+          criteriaJudgements: o.withExtensions
+            ? maybe(judgementsArb(CRITERIA.slice(0, shape.nCriteria).map(([id]) => id)))
+            : fc.constant(undefined),
+          actuals: o.withExtensions ? maybe(actualsArb(shape, r.projects)) : fc.constant(undefined),
+          baseline: o.withExtensions
+            ? maybe(baselineArb(shape, r.projects))
+            : fc.constant(undefined),
         })
         .map((late): Portfolio => {
           const directions: Direction[] = DIRECTIONS.slice(0, shape.nDirections).map(
@@ -494,6 +559,16 @@ function build(shape: Shape, o: Options): fc.Arbitrary<Portfolio> {
             risk: r.risk,
             scenarios: late.scenarios,
             decisions: late.decisions,
+            criteriaJudgements: late.criteriaJudgements,
+            actuals: late.actuals,
+            baseline: late.baseline && {
+              ...compact({
+                date: `${shape.firstYear - 1}-12-${String(late.baseline.day).padStart(2, '0')}`,
+                meeting: late.baseline.meeting,
+                scenario: late.scenarios?.[late.baseline.scenarioPick]?.id,
+              }),
+              plan: late.baseline.plan,
+            },
           });
           if (r.unknown?.root) doc['x-exportePar'] = 'Arbitra 0.1';
           return doc;
@@ -515,6 +590,7 @@ export function validPortfolioArb(options: PortfolioArbOptions = {}): fc.Arbitra
     withScenarios: options.withScenarios ?? true,
     withDecisions: options.withDecisions ?? true,
     withRequirements: options.withRequirements ?? true,
+    withExtensions: options.withExtensions ?? true,
   };
   return fc
     .record({

@@ -10,6 +10,7 @@
  */
 import * as validate from '../../../../shared/model/validate';
 import type { Portfolio, Problem, Project, ThreePoint } from '../../../../shared/model/portfolio';
+import { LIMITS } from '../../../../shared/model/schema';
 
 type ProjectValidator = (portfolio: Portfolio, project: Project) => Problem[];
 
@@ -41,6 +42,8 @@ export function basicProjectProblems(portfolio: Portfolio, project: Project): Pr
     if (typeof v !== 'number' || !Number.isFinite(v))
       out.push({ path, message: 'Un nombre est attendu.' });
     else if (v < 0) out.push({ path, message: 'Le montant ne peut pas être négatif.' });
+    else if (v > LIMITS.maxAmount)
+      out.push({ path, message: 'Le montant ne peut dépasser 1 000 milliards d’euros (10^12 €).' });
   };
   const rate = (v: unknown, path: string) => {
     if (v === undefined) return;
@@ -74,6 +77,11 @@ export function basicProjectProblems(portfolio: Portfolio, project: Project): Pr
         out.push({
           path: `staff[${k}].days[${i}]`,
           message: 'Les jours-homme ne peuvent pas être négatifs.',
+        });
+      else if (d > LIMITS.maxDaysPerYear)
+        out.push({
+          path: `staff[${k}].days[${i}]`,
+          message: 'Les jours-homme ne peuvent dépasser 1 milliard (10^9) par an.',
         });
     });
   });
