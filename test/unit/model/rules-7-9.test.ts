@@ -198,6 +198,9 @@ describe('risk: reference class and double counting (§7)', () => {
     );
     doc.risk.blackSwan = null;
     expect(warningsOf(doc)).toEqual([]);
+    // The preset's own black swan written in the document (as the risk screen does) raises no doubt.
+    doc.risk.blackSwan = { probability: 0.1667, scheduleFactor: 1.7, costFactor: 3.2468 };
+    expect(warningsOf(doc)).toEqual([]);
   });
 });
 

@@ -106,13 +106,16 @@ describe('commands never print control characters raw', () => {
     const out = await run('validate', file);
     expect(out.code).toBe(1);
     expect(out.stdout + out.stderr).not.toMatch(RAW);
-    expect(out.stdout).toContain('\\u001b[1A');
+    // Validation itself quotes a control character in an id by its code point.
+    expect(out.stdout).toContain('‹U+001B›[1A');
   });
 
   it('--json output escapes bidi and C1 controls and is the same JSON value', async () => {
+    // Names keep every character (ids refuse them): a problem about P1 quotes its name.
     const name = `Coût ${RTL}\u0085`;
     const file = hostileFile((doc) => {
-      doc.projects[0]!.dependsOn = [name];
+      doc.projects[0]!.name = name;
+      doc.projects[0]!.dependsOn = ['P404'];
     });
     const out = await run('validate', file, '--json');
     expect(out.stdout).not.toMatch(RAW);

@@ -109,7 +109,7 @@ export function checkJudgements(out: Collector): void {
     const more = missing.length > SHOWN_PAIRS ? ` et ${missing.length - SHOWN_PAIRS} autres` : '';
     out.warn(
       ['criteriaJudgements', m, 'pairs'],
-      `${seen.size === 0 ? 'aucune paire de critères n’est comparée' : `${seen.size} paire${seen.size > 1 ? 's' : ''} de critères sur ${needed} ${seen.size > 1 ? 'sont comparées' : 'est comparée'}`} (manque${missing.length > 1 ? 'nt' : ''} : ${shown}${more}) : la matrice de ce membre ne peut pas être complétée, et ses comparaisons ne comptent pas dans les poids du groupe tant que toutes les paires ne sont pas comparées`,
+      `${seen.size === 0 ? 'aucune paire de critères n’est comparée' : `${seen.size} paire${seen.size > 1 ? 's' : ''} de critères sur ${needed} ${seen.size > 1 ? 'sont comparées' : 'est comparée'}`} (manque${missing.length > 1 ? 'nt' : ''} : ${shown}${more}) : dans ses propres poids, une paire non comparée compte comme « aussi important » ; dans les poids du groupe, elle ne compte que les membres qui l’ont comparée`,
     );
   });
 }
