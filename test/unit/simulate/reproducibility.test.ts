@@ -1,15 +1,11 @@
 /** Same seed, same figures: any block split, in-process or on worker threads. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  prepareSimulation,
-  runSimulation,
-  simulateBlock,
-  summarise,
-} from '../../../shared/engine/simulate';
+import { prepareSimulation, runSimulation, simulateBlock } from '../../../shared/engine/simulate';
 import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio';
 import { SimulationPool, simulateInWorkers } from '../../../electron/simulate/runner';
 import { generatePortfolio } from '../../support/generate';
+import { summarise } from './partials';
 
 const moyen = JSON.parse(readFileSync('/work/shared/examples/moyen.json', 'utf8')) as Portfolio;
 const plan = moyen.projects.slice(0, 20).map((p, i) => ({ project: p.id, start: 2027 + (i % 4) }));
