@@ -26,7 +26,7 @@ import {
   type SimulationResult,
 } from '../../../shared/engine/simulate';
 import { MAX_SEED } from '../../../shared/engine/simulate/random';
-import { simulateInWorkers } from '../../simulate/runner';
+import { simulateInWorkers, simulationPool } from '../../simulate/runner';
 import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
 
@@ -98,14 +98,31 @@ export const command: CliCommand = async (argv) => {
     ? (done: number, total: number) =>
         process.stderr.write(`\r\x1b[KSimulation… ${Math.round((100 * done) / total)} %`)
     : undefined;
-  const result =
-    iterations * Math.max(1, prepared.projectCount) < WORKER_THRESHOLD
+  const inThread = iterations * Math.max(1, prepared.projectCount) < WORKER_THRESHOLD;
+  // Threads are started before the clock: `seconds` and `cpuSeconds` are the engine's work.
+  if (!inThread) await simulationPool().start();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let result: SimulationResult;
+  try {
+    result = inThread
       ? await runSimulation(prepared, { iterations, seed, onProgress })
       : await simulateInWorkers(prepared, { iterations, seed, onProgress });
+  } catch (error) {
+    // A run too large for the memory of the machine is refused before it starts.
+    if (!(error instanceof RangeError)) throw error;
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stderr.write(`Simulation refusée : ${error.message}\n`);
+    if (values.json) printJson({ error: error.message });
+    return 1;
+  }
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = (used.user + used.system) / 1e6;
   if (tty) process.stderr.write('\r\x1b[K');
 
   if (values.json) {
-    printJson({ scenario: scenario.id, planSource, plan, ...result });
+    printJson({ scenario: scenario.id, planSource, plan, ...result, seconds, cpuSeconds });
   } else {
     process.stdout.write(describeSimulation(portfolio, scenario.id, planSource, result));
   }
@@ -233,6 +250,16 @@ export function describeSimulation(
         ]),
       ).trimEnd(),
     );
+  }
+  const deadlines = r.projects.filter((p) => p.pOnTime !== undefined);
+  if (deadlines.length > 0) {
+    const due = new Map(portfolio.projects.map((p) => [p.id, p.deadline]));
+    out.push('', 'Échéances (date limite de livraison) :');
+    for (const p of deadlines) {
+      out.push(
+        `  ${p.project} : livré au plus tard fin ${yearMonth(due.get(p.project) ?? '')} avec une probabilité de ${pct(p.pOnTime!)} (P80 ${yearMonth(p.finish.p80)})`,
+      );
+    }
   }
   if (r.warnings.length > 0) {
     out.push('', ...r.warnings.map((w) => `Remarque : ${w}`));
