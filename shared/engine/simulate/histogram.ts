@@ -142,17 +142,25 @@ export function valueBinRanks(counts: Float64Array, n: number): ValueBins {
   };
 }
 
+/** What the engine knows of a project's duration values (prepare.ts). */
+export type DurationKind =
+  /** Never varies: correlates 0, exactly. */
+  | 'constant'
+  /** Takes a few values only (a constant build that a black swan stretches): its bins hold ties. */
+  | 'atoms'
+  | 'spread';
+
 /**
  * Spearman's correlation of a project's duration with the value delivered
  * from its joint table (durationBins rows of value.ranks.length columns at
- * `at`), and the bound of the header. A constant duration correlates 0, exactly.
+ * `at`), and the bound of the header.
  */
 export function jointSpearman(
   joint: Uint32Array,
   at: number,
   durationBins: number,
   value: ValueBins,
-  constant: boolean,
+  kind: DurationKind,
 ): { rho: number; error: number } {
   const vb = value.ranks.length;
   const rows = new Float64Array(durationBins);
@@ -161,9 +169,9 @@ export function jointSpearman(
     for (let b = 0, k = at + a * vb; b < vb; b++, k++) c += joint[k]!;
     rows[a] = c;
   }
-  if (constant) return { rho: 0, error: 0 };
+  if (kind === 'constant') return { rho: 0, error: 0 };
   const ranks = binRanks(rows, value.n);
-  const [spread, norm] = spreadAndNorm(rows, ranks, () => true);
+  const [spread, norm] = spreadAndNorm(rows, ranks, () => kind === 'spread');
   const angle = norm + spread > 0 ? Math.asin(Math.sqrt(spread / (norm + spread))) : 0;
   const error = Math.min(2, angle + value.angle);
   if (norm === 0 || value.norm === 0) return { rho: 0, error };

@@ -324,13 +324,19 @@ export function finishSummary(
       figures.set(q, PROJECT_FIGURES * p);
       if (partial.finishMin[p]! < partial.finishMax[p]!)
         finishError = Math.max(finishError, layout.finishWidth[p]!);
-      const constant = layout.durationScale[p] === 0;
+      // A constant build takes one value, or two with a black swan (each in its own cell).
+      const kind =
+        layout.durationScale[p] === 0
+          ? 'constant'
+          : prepared.durationRange[p] === 0
+            ? 'atoms'
+            : 'spread';
       const { rho, error } = jointSpearman(
         partial.joint,
         p * DURATION_BINS * vb,
         DURATION_BINS,
         valueBins,
-        constant,
+        kind,
       );
       figures[PROJECT_FIGURES * p + 3] = rho;
       rankError = Math.max(rankError, error);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '../../../resources/demo.json';
 import {
   coveredIterations,
+  exactIterations,
   prepareSimulation,
   runSimulation,
   runSimulationOutput,
@@ -119,6 +120,18 @@ describe('risk screen: worker pool', () => {
       expect(progress[progress.length - 1]).toBe(2_500);
       expect(merged).toEqual(inThread);
     }
+  });
+
+  it('workers merged give one thread’s streamed figures too (beyond exactIterations)', async () => {
+    const { plan, scenario } = simulatedPlan(portfolio, 'priorite-usagers');
+    const prepared = prepareSimulation(portfolio, plan, scenario);
+    const n = exactIterations(prepared) + 1_111;
+    const inThread = runSimulationOutput(prepared, { iterations: n, seed: 4 });
+    expect(inThread.result.precision.exact).toBe(false);
+    const run = runPool(prepared, { iterations: n, seed: 4, workers: 3, blockSize: 800 }, () =>
+      fakeWorker(seeded(5)),
+    );
+    expect(await run.done).toEqual(inThread);
   });
 
   it('a cancelled run keeps the blocks from iteration 0 without a gap', async () => {
