@@ -34,10 +34,10 @@ import { loadPortfolioForCli } from '../load';
  * Below this many project-iterations, worker start-up costs more than it
  * saves. A command runs once, so it pays the start of its threads (each
  * loads the engine through tsx: about half a second) against a project-
- * iteration of about 0.15 µs in this thread: threads pay off beyond
- * 2 × start / cost ≈ 6 million on two cores.
+ * iteration of about 0.08 µs in this thread (`npm run bench`): threads pay
+ * off beyond 2 × start / cost ≈ 12 million on two cores.
  */
-export const WORKER_THRESHOLD = 5_000_000;
+export const WORKER_THRESHOLD = 12_000_000;
 export const OPTIMISE_TIME_LIMIT = 30;
 
 export const command: CliCommand = async (argv) => {

@@ -3,12 +3,15 @@
  * work that runs in-process, in a Node worker thread or in a Web Worker.
  *
  * Iteration `i` draws from its own stream (random.ts), always in the same
- * order whatever the parameters: the standard normals `M_duration`,
- * `M_cost`, then `ε_duration`, `ε_cost` of each planned project in plan
- * order (ziggurat, normal.ts), then one 32-bit output per project for its
- * black swan. So a block's outputs depend only on (prepared, seed, i), and
- * two runs that differ only in their estimates are coupled draw by draw (a
- * longer estimate never finishes earlier).
+ * order whatever the estimates: one 32-bit output for each of the standard
+ * normals `M_duration`, `M_cost`, then `ε_duration`, `ε_cost` of each
+ * planned project in the prepared order (predecessors first, ties in plan
+ * order), then, with a black swan, one output per project in that order.
+ * The ziggurat's rare rejections draw from the iteration's second stream
+ * (normal.ts), so the positions of the draws are fixed. A block's outputs
+ * depend only on (prepared, seed, i), and two runs that differ only in
+ * their estimates are coupled draw by draw (a longer estimate never
+ * finishes earlier).
  *
  * `simulateInto` writes a block's iterations into per-iteration columns
  * (one block's, reused from block to block, or a whole run's in tests) and
@@ -21,7 +24,7 @@
 import { TABLE_INTERVALS, Z_LIMIT } from './distributions';
 import { ZIGGURAT_K, ZIGGURAT_W, zigguratSlow } from './normal';
 import type { PreparedSimulation } from './prepare';
-import { mix32, seedKeys } from './random';
+import { mix32, seedKeys, seedRejection } from './random';
 
 /** Raw per-iteration outputs of iterations firstIteration .. firstIteration+count-1. */
 export interface BlockResult extends BlockCounts {
@@ -185,20 +188,26 @@ export function simulateInto(
   const k6 = keys[6]!;
   const k7 = keys[7]!;
   const normals = 2 + 2 * P;
+  // The copula's deviates in table coordinates: t = (√ρ·M + √(1-ρ)·ε) / step + TABLE_INTERVALS / 2.
+  const commonScale = sqrtRho * inverseStep;
+  const ownScale = sqrtOneMinusRho * inverseStep;
   const draws = new Float64Array(normals + P);
-  const state = new Int32Array(4);
-  const duration = new Float64Array(P);
-  const factor = new Float64Array(P);
+  /** Slots whose ziggurat draw was not accepted on the fast path, and their 32-bit outputs. */
+  const pendingSlot = new Int32Array(normals);
+  const pendingOutput = new Int32Array(normals);
+  const rejection = new Int32Array(4);
   const finish = new Float64Array(P);
 
   for (let i = 0; i < count; i++) {
-    // The iteration's stream (random.ts seedIteration, then xoshiro128** inlined).
+    // The iteration's stream (random.ts seedIteration, then xoshiro128** inlined): exactly one
+    // 32-bit output per deviate, then one per project for its black swan.
     const iteration = firstIteration + i;
     let s0 = mix(mix(iteration ^ k0) ^ k4) | 0;
     let s1 = mix(mix(iteration ^ k1) ^ k5) | 0;
     let s2 = mix(mix(iteration ^ k2) ^ k6) | 0;
     let s3 = mix(mix(iteration ^ k3) ^ k7) | 0;
     if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+    let pending = 0;
     for (let r = 0; r < normals; r++) {
       const m = Math.imul(s1, 5);
       const j = Math.imul((m << 7) | (m >>> 25), 9);
@@ -209,25 +218,17 @@ export function simulateInto(
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      // Ziggurat: layer j & 127, position j >> 7; the rare rest in zigguratSlow.
+      // Ziggurat: layer j & 127, position j >> 7; the rare rest below, on the rejection stream.
       const layer = j & 127;
       const position = j >> 7;
       const limit = K[layer]!;
       if (position < limit && position > -limit) {
         draws[r] = position * W[layer]!;
       } else {
-        state[0] = s0;
-        state[1] = s1;
-        state[2] = s2;
-        state[3] = s3;
-        draws[r] = slow(state, layer, position);
-        s0 = state[0]!;
-        s1 = state[1]!;
-        s2 = state[2]!;
-        s3 = state[3]!;
+        pendingSlot[pending] = r;
+        pendingOutput[pending++] = j;
       }
     }
-    // The black swans' outputs come after every deviate: without a black swan they are not drawn.
     for (let r = normals, end = swanThreshold > 0 ? draws.length : 0; r < end; r++) {
       const m = Math.imul(s1, 5);
       draws[r] = (Math.imul((m << 7) | (m >>> 25), 9) >>> 0) + 0.5;
@@ -239,42 +240,17 @@ export function simulateInto(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
     }
-    const commonDuration = sqrtRho * draws[0]!;
-    const commonCost = sqrtRho * draws[1]!;
-    for (let p = 0; p < P; p++) {
-      // d = low + range × G(z): the table's cubic on z's interval (distributions.ts readTable, inlined).
-      let t = (commonDuration + sqrtOneMinusRho * draws[2 + 2 * p]!) * inverseStep + middle;
-      let at = durationTable[p]!;
-      let g: number;
-      if (t <= 0) g = tables[at]!;
-      else if (t >= intervals) g = tables[at + last]!;
-      else {
-        const j = Math.floor(t);
-        t -= j;
-        at += 4 * j;
-        g = tables[at]! + t * (tables[at + 1]! + t * (tables[at + 2]! + t * tables[at + 3]!));
+    if (pending > 0) {
+      // The wedges and the tail (about 1.2 % of draws) in slot order, from the iteration's second stream.
+      seedRejection(rejection, keys, iteration);
+      for (let q = 0; q < pending; q++) {
+        const j = pendingOutput[q]!;
+        draws[pendingSlot[q]!] = slow(rejection, j & 127, j >> 7);
       }
-      let d = durationLow[p]! + durationRange[p]! * g;
-      t = (commonCost + sqrtOneMinusRho * draws[3 + 2 * p]!) * inverseStep + middle;
-      at = costTable[p]!;
-      if (t <= 0) g = tables[at]!;
-      else if (t >= intervals) g = tables[at + last]!;
-      else {
-        const j = Math.floor(t);
-        t -= j;
-        at += 4 * j;
-        g = tables[at]! + t * (tables[at + 1]! + t * (tables[at + 2]! + t * tables[at + 3]!));
-      }
-      let k = costLow[p]! + costRange[p]! * g;
-      if (draws[normals + p]! < swanThreshold) {
-        d *= swanSchedule;
-        k *= swanCost;
-        blackSwans[p]!++;
-      }
-      duration[p] = d;
-      factor[p] = k;
     }
 
+    const commonDuration = commonScale * draws[0]! + middle;
+    const commonCost = commonScale * draws[1]! + middle;
     let delivery = 0;
     let deliveredCount = 0;
     let gross = 0;
@@ -282,8 +258,42 @@ export function simulateInto(
     const at = row + i;
     const base = at * buckets;
     for (let y = 0; y < buckets; y++) spend[base + y] = 0;
+    // Projects in the prepared order (predecessors first); slot o's deviates are draws[2 + 2o], draws[3 + 2o].
     for (let o = 0; o < P; o++) {
       const p = order[o]!;
+      // d = low + range × G(z): the table's cubic on z's interval (distributions.ts readTable, inlined).
+      let t = commonDuration + ownScale * draws[2 + 2 * o]!;
+      let cell = durationTable[p]!;
+      let g: number;
+      if (t <= 0) g = tables[cell]!;
+      else if (t >= intervals) g = tables[cell + last]!;
+      else {
+        const j = Math.floor(t);
+        t -= j;
+        cell += 4 * j;
+        g =
+          tables[cell]! + t * (tables[cell + 1]! + t * (tables[cell + 2]! + t * tables[cell + 3]!));
+      }
+      let d = durationLow[p]! + durationRange[p]! * g;
+      t = commonCost + ownScale * draws[3 + 2 * o]!;
+      cell = costTable[p]!;
+      if (t <= 0) g = tables[cell]!;
+      else if (t >= intervals) g = tables[cell + last]!;
+      else {
+        const j = Math.floor(t);
+        t -= j;
+        cell += 4 * j;
+        g =
+          tables[cell]! + t * (tables[cell + 1]! + t * (tables[cell + 2]! + t * tables[cell + 3]!));
+      }
+      let k = costLow[p]! + costRange[p]! * g;
+      if (draws[normals + o]! < swanThreshold) {
+        d *= swanSchedule;
+        k *= swanCost;
+        blackSwans[p]!++;
+      }
+
+      // Schedule: start = max(12·s_p, predecessors' finishes).
       const planned = plannedStart[p]!;
       let start = planned;
       let cause = -1;
@@ -298,7 +308,6 @@ export function simulateInto(
         lateStart[p]!++;
         delayedBy[cause]!++;
       }
-      const d = duration[p]!;
       const f = start + d;
       finish[p] = f;
       if (f <= mandateMonth) {
@@ -312,7 +321,6 @@ export function simulateInto(
       durationOut[p * stride + at] = d;
 
       // Money: actual = K × Σ investment; net = actual × (1 - partner) - subsidyRate × actual / K.
-      const k = factor[p]!;
       const total = plannedCost[p]!;
       gross += k * total;
       factors += k;

@@ -8,11 +8,12 @@
  * (the defect Doornik (2005) found in the original, which shared them). About
  * 98.8 % of draws are accepted on the fast path: one output, one multiply,
  * one comparison. The rest take the wedge test or, in layer 0, the exact
- * tail beyond r = 3.4426 (Marsaglia's exponential rejection); those draw
- * more outputs from the same stream, so the sequence of deviates is still a
- * function of the stream alone: whatever a project's estimates, iteration
- * i's k-th deviate is the same number. The positions are quantised at 2^-24
- * of a layer's width; the tail reaches beyond ±10 only with probability below
+ * tail beyond r = 3.4426 (Marsaglia's exponential rejection), drawing what
+ * more they need from a second stream (the iteration's rejection stream,
+ * random.ts `seedRejection`). So every deviate takes exactly one output of
+ * the first stream, and iteration i's k-th deviate is the same number
+ * whatever a project's estimates. The positions are quantised at 2^-24 of a
+ * layer's width; the tail reaches beyond ±10 only with probability below
  * 2^-33 per draw (its uniforms are at least 2^-33 from 0).
  *
  * Tested against Φ (test/unit/simulate/normal.test.ts): moments, the
@@ -97,12 +98,16 @@ export function zigguratSlow(s: Int32Array, layer: number, position: number): nu
   }
 }
 
-/** One standard normal deviate from the stream held in `s`. */
-export function nextZiggurat(s: Int32Array): number {
+/**
+ * One standard normal deviate: one output of the stream held in `s`, and
+ * when the fast path fails, what the rest needs from `rejection` (the same
+ * stream by default).
+ */
+export function nextZiggurat(s: Int32Array, rejection: Int32Array = s): number {
   const j = nextInt32(s);
   const iz = j & 127;
   const hz = j >> 7;
   const k = ZIGGURAT_K[iz]!;
   if (hz < k && hz > -k) return hz * ZIGGURAT_W[iz]!;
-  return zigguratSlow(s, iz, hz);
+  return zigguratSlow(rejection, iz, hz);
 }

@@ -59,6 +59,19 @@ export function seedIteration(state: Uint32Array, keys: Uint32Array, iteration: 
 }
 
 /**
+ * Sets `state` (4 words) to the start of iteration `iteration`'s second
+ * stream, from which the ziggurat's rare rejections draw (normal.ts): the
+ * keys' halves swapped and a constant mixed in, so that it shares no state
+ * with the first stream in practice.
+ */
+export function seedRejection(state: Int32Array, keys: Uint32Array, iteration: number): void {
+  for (let j = 0; j < 4; j++) {
+    state[j] = mix32(mix32((iteration ^ keys[j + 4]! ^ GOLDEN) >>> 0) ^ keys[j]!);
+  }
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
+}
+
+/**
  * Standard normal quantile Φ⁻¹(p), Wichura's AS 241 (PPND16), relative
  * accuracy about 1e-16. Only its first two branches are kept: they cover
  * p in [2^-33, 1 - 2^-33], the range of 32-bit uniforms (sqrt(-ln p) <= 4.8 < 5).

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { prepareSimulation, simulateBlock } from '../../../shared/engine/simulate';
 import { buildTable, readTable, shapeOf } from '../../../shared/engine/simulate/distributions';
 import { nextZiggurat } from '../../../shared/engine/simulate/normal';
-import { normalCdf, seedIteration, seedKeys } from '../../../shared/engine/simulate/random';
+import {
+  normalCdf,
+  seedIteration,
+  seedKeys,
+  seedRejection,
+} from '../../../shared/engine/simulate/random';
 import { portfolio, project } from './portfolio';
 
 function sample(n: number, seed: number): Float64Array {
@@ -62,7 +67,7 @@ describe('ziggurat deviates', () => {
 });
 
 describe('the draws of an iteration', () => {
-  it('are M_duration, M_cost, then ε_duration and ε_cost of each project in plan order, from (seed, i)', () => {
+  it('are M_duration, M_cost, then ε_duration and ε_cost of each project in the prepared order, from (seed, i)', () => {
     const laws = [
       { low: 6, mode: 9, high: 20 },
       { low: 10, mode: 11, high: 15 },
@@ -83,7 +88,9 @@ describe('the draws of an iteration', () => {
       const state = new Uint32Array(4);
       seedIteration(state, seedKeys(seed), 100 + i);
       const stream = new Int32Array(state.buffer);
-      const z = Array.from({ length: 6 }, () => nextZiggurat(stream));
+      const rejection = new Int32Array(4);
+      seedRejection(rejection, seedKeys(seed), 100 + i);
+      const z = Array.from({ length: 6 }, () => nextZiggurat(stream, rejection));
       let gross = 0;
       laws.forEach((law, p) => {
         const table = buildTable(shapeOf('pert', law.low, law.mode, law.high));
