@@ -181,6 +181,12 @@ export function describeSimulation(
   out.push(
     `Simulation : ${fr(r.iterations)} tirages, graine ${r.seed}${r.cancelled ? ' (interrompue)' : ''}`,
   );
+  if (!r.precision.exact) {
+    const p = r.precision;
+    out.push(
+      `  Quantiles lus sur des histogrammes (au-delà de ${fr(p.exactIterations)} tirages) : fins à ${fr(p.finishMonths * 30.4, 1)} jour(s) près, montants à ${euro(p.money)} près, corrélations à ${fr(p.rankCorrelation, 2)} près ; moyennes et probabilités exactes.`,
+    );
+  }
   const deadline = portfolio.mandateEnd
     ? `fin de mandat (${yearMonth(portfolio.mandateEnd)})`
     : 'fin de l’horizon (pas de fin de mandat renseignée)';
