@@ -12,8 +12,8 @@
  * included (on a shared machine the wall clock stretches with the load,
  * printed too; CPU time much less). csim's figure is its C core (tables,
  * simulation, summaries), without Python, parsing or printing; Arbitra's is
- * `runSimulation` in this thread (layout, blocks, summary), without
- * preparation; both the least of three runs. For each case:
+ * the same in this thread (preparation with its tables, layout, blocks,
+ * summary); both the least of three runs. For each case:
  * - "ce fil": the whole run in this thread, then its split: "simulation"
  *   (the blocks' draws, schedules and spend) and "synthèse" (adding the
  *   blocks to the partial summary: histograms, per-project finish bins and
@@ -69,10 +69,11 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 const ns = (x: number) => `${x.toFixed(1)} ns`;
 const load = () => `charge ${loadavg()[0]!.toFixed(1)}`;
 
-/** The whole run in this thread: wall and CPU milliseconds. */
-function timeRun(prepared: PreparedSimulation, iterations: number) {
+/** The whole run in this thread, tables included (as csim's C core): wall and CPU milliseconds. */
+function timeRun(portfolio: Portfolio, plan: PlanEntry[], iterations: number) {
   const c0 = cpu();
   const t0 = performance.now();
+  const prepared = prepareSimulation(portfolio, plan, resolveScenario(portfolio));
   runSimulationOutput(prepared, { iterations, seed: 42 });
   return { wall: performance.now() - t0, cpu: cpu() - c0 };
 }
@@ -127,9 +128,9 @@ async function benchCase(label: string, portfolio: Portfolio, plan: PlanEntry[],
   const work = n * prepared.projectCount;
   const iterations = `${n.toLocaleString('fr-FR')} itérations`;
   console.log(`${label} : ${prepared.projectCount} projets planifiés, ${iterations}`);
-  timeRun(prepared, Math.min(n, 5000)); // warm-up (JIT)
+  timeRun(portfolio, plan, Math.min(n, 5000)); // warm-up (JIT)
   // The least CPU of three runs, for Arbitra and for csim alike: the load of a shared machine only adds.
-  const runs = [timeRun(prepared, n), timeRun(prepared, n), timeRun(prepared, n)];
+  const runs = [0, 1, 2].map(() => timeRun(portfolio, plan, n));
   const best = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
   const perIteration = (1e6 * best.cpu) / work;
   console.log(

@@ -93,16 +93,17 @@ export const command: CliCommand = async (argv) => {
     planSource = 'optimised';
   }
 
-  const prepared = prepareSimulation(portfolio, plan, scenario);
   const onProgress = tty
     ? (done: number, total: number) =>
         process.stderr.write(`\r\x1b[KSimulation… ${Math.round((100 * done) / total)} %`)
     : undefined;
-  const inThread = iterations * Math.max(1, prepared.projectCount) < WORKER_THRESHOLD;
-  // Threads are started before the clock: `seconds` and `cpuSeconds` are the engine's work.
+  const inThread = iterations * Math.max(1, plan.length) < WORKER_THRESHOLD;
+  // Threads are started before the clock: `seconds` and `cpuSeconds` are the engine's work
+  // (the tables of the prepared input, the blocks, the summary).
   if (!inThread) await simulationPool().start();
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const prepared = prepareSimulation(portfolio, plan, scenario);
   let result: SimulationResult;
   try {
     result = inThread

@@ -25,7 +25,8 @@ const MB = 2 ** 20;
 function runChild(projects: number, iterations: number) {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', child, String(projects), String(iterations)],
+    // A small JS heap: a run that kept objects per iteration would fail here.
+    ['--max-old-space-size=256', '--import', 'tsx', child, String(projects), String(iterations)],
     { encoding: 'utf8', timeout: 240_000, maxBuffer: 1 << 20 },
   );
   return JSON.parse(out) as { iterations: number; exact: boolean; mean: number; maxRss: number };
