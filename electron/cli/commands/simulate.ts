@@ -26,7 +26,7 @@ import {
   type SimulationResult,
 } from '../../../shared/engine/simulate';
 import { MAX_SEED } from '../../../shared/engine/simulate/random';
-import { simulateInWorkers } from '../../simulate/runner';
+import { simulateInWorkers, simulationPool } from '../../simulate/runner';
 import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { euro, fr, pct, print, printError, printJson, table as formatTable } from '../format';
 import { loadPortfolioForCli } from '../load';
@@ -35,10 +35,10 @@ import { loadPortfolioForCli } from '../load';
  * Below this many project-iterations, worker start-up costs more than it
  * saves. A command runs once, so it pays the start of its threads (each
  * loads the engine through tsx: about half a second) against a project-
- * iteration of about 0.15 µs in this thread: threads pay off beyond
- * 2 × start / cost ≈ 6 million on two cores.
+ * iteration of about 0.08 µs in this thread (`npm run bench`): threads pay
+ * off beyond 2 × start / cost ≈ 12 million on two cores.
  */
-export const WORKER_THRESHOLD = 5_000_000;
+export const WORKER_THRESHOLD = 12_000_000;
 export const OPTIMISE_TIME_LIMIT = 30;
 
 export const command: CliCommand = async (argv) => {
@@ -92,19 +92,37 @@ export const command: CliCommand = async (argv) => {
     planSource = 'optimised';
   }
 
-  const prepared = prepareSimulation(portfolio, plan, scenario);
   const onProgress = tty
     ? (done: number, total: number) =>
         process.stderr.write(`\r\x1b[KSimulation… ${Math.round((100 * done) / total)} %`)
     : undefined;
-  const result =
-    iterations * Math.max(1, prepared.projectCount) < WORKER_THRESHOLD
+  const inThread = iterations * Math.max(1, plan.length) < WORKER_THRESHOLD;
+  // Threads are started before the clock: `seconds` and `cpuSeconds` are the engine's work
+  // (the tables of the prepared input, the blocks, the summary).
+  if (!inThread) await simulationPool().start();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const prepared = prepareSimulation(portfolio, plan, scenario);
+  let result: SimulationResult;
+  try {
+    result = inThread
       ? await runSimulation(prepared, { iterations, seed, onProgress })
       : await simulateInWorkers(prepared, { iterations, seed, onProgress });
+  } catch (error) {
+    // A run too large for the memory of the machine is refused before it starts.
+    if (!(error instanceof RangeError)) throw error;
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stderr.write(`Simulation refusée : ${error.message}\n`);
+    if (values.json) printJson({ error: error.message });
+    return 1;
+  }
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = (used.user + used.system) / 1e6;
   if (tty) process.stderr.write('\r\x1b[K');
 
   if (values.json) {
-    printJson({ scenario: scenario.id, planSource, plan, ...result });
+    printJson({ scenario: scenario.id, planSource, plan, ...result, seconds, cpuSeconds });
   } else {
     print(describeSimulation(portfolio, scenario.id, planSource, result));
   }
@@ -149,6 +167,12 @@ export function describeSimulation(
   out.push(
     `Simulation : ${fr(r.iterations)} tirages, graine ${r.seed}${r.cancelled ? ' (interrompue)' : ''}`,
   );
+  if (!r.precision.exact) {
+    const p = r.precision;
+    out.push(
+      `  Quantiles lus sur des histogrammes (au-delà de ${fr(p.exactIterations)} tirages) : fins à ${fr(p.finishMonths * 30.4, 1)} jour(s) près, montants à ${euro(p.money)} près, corrélations à ${fr(p.rankCorrelation, 2)} près ; moyennes et probabilités exactes.`,
+    );
+  }
   const deadline = portfolio.mandateEnd
     ? `fin de mandat (${yearMonth(portfolio.mandateEnd)})`
     : 'fin de l’horizon (pas de fin de mandat renseignée)';
@@ -218,6 +242,16 @@ export function describeSimulation(
         ]),
       ).trimEnd(),
     );
+  }
+  const deadlines = r.projects.filter((p) => p.pOnTime !== undefined);
+  if (deadlines.length > 0) {
+    const due = new Map(portfolio.projects.map((p) => [p.id, p.deadline]));
+    out.push('', 'Échéances (date limite de livraison) :');
+    for (const p of deadlines) {
+      out.push(
+        `  ${p.project} : livré au plus tard fin ${yearMonth(due.get(p.project) ?? '')} avec une probabilité de ${pct(p.pOnTime!)} (P80 ${yearMonth(p.finish.p80)})`,
+      );
+    }
   }
   if (r.warnings.length > 0) {
     out.push('', ...r.warnings.map((w) => `Remarque : ${w}`));

@@ -7,11 +7,11 @@
  */
 import type { FrontierPoint } from '../../../shared/engine/optimise';
 import type { Ceilings, YearLoads } from '../../../shared/engine/plan';
-import type { DelayCause } from '../../../shared/engine/simulate/curves';
+import type { DelayCause } from '../../../shared/engine/simulate';
 import { projectValue } from '../../../shared/engine/value';
 import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
 
-export type { CurvePoint } from '../../../shared/engine/simulate/curves';
+export type { ValuePoint as CurvePoint } from '../../../shared/engine/simulate';
 
 export interface RoadmapBar {
   project: string;

@@ -22,7 +22,8 @@
 import type { Portfolio } from '../../model/portfolio';
 import { readTable } from '../simulate/distributions';
 import { prepareSimulation } from '../simulate/prepare';
-import { nextNormal, nextUniform, seedIteration, seedKeys } from '../simulate/random';
+import { nextInt32, nextZiggurat } from '../simulate/normal';
+import { seedIteration, seedKeys } from '../simulate/random';
 import type { PreparedProblem } from './problem';
 
 export interface SpendDraws {
@@ -38,7 +39,11 @@ export interface SpendDraws {
   mean: Float64Array;
 }
 
-/** Share of a CP profile (cumulative shares, last = 1) spent by the fraction u ∈ [0, 1] of the build. */
+/**
+ * Share of a CP profile spent by the fraction u ∈ [0, 1] of the build; the
+ * profile is n + 1 cumulative shares from 0 to 1 at the planned year
+ * boundaries (`PreparedSimulation.profile`), spent evenly within each year.
+ */
 export function profileShareAt(
   cumulative: ArrayLike<number>,
   from: number,
@@ -49,10 +54,12 @@ export function profileShareAt(
   if (u >= 1) return 1;
   const x = u * n;
   const k = Math.floor(x);
-  const before = k === 0 ? 0 : cumulative[from + k - 1]!;
-  const after = cumulative[from + k]!;
+  const before = cumulative[from + k]!;
+  const after = cumulative[from + k + 1]!;
   return before + (x - k) * (after - before);
 }
+
+const TWO_POW_M32 = 1 / 4294967296;
 
 export function drawSpends(problem: PreparedProblem, draws: number, seed: number): SpendDraws {
   const Y = problem.years;
@@ -74,7 +81,10 @@ export function drawSpends(problem: PreparedProblem, draws: number, seed: number
   const spend = new Float32Array(C * Y * draws);
   const sum = new Float64Array(C * Y);
   const keys = seedKeys(seed);
-  const state = new Uint32Array(4);
+  const state = new Int32Array(4);
+  const words = new Uint32Array(state.buffer);
+  const normal = () => nextZiggurat(state);
+  const uniform = () => ((nextInt32(state) >>> 0) + 0.5) * TWO_POW_M32;
   const {
     durationLow,
     durationRange,
@@ -87,7 +97,7 @@ export function drawSpends(problem: PreparedProblem, draws: number, seed: number
     ownShare,
     subsidyRate,
     profileStart,
-    profileShares,
+    profile,
     sqrtRho,
     sqrtOneMinusRho,
     swanProbability,
@@ -95,24 +105,24 @@ export function drawSpends(problem: PreparedProblem, draws: number, seed: number
     swanCost,
   } = prepared;
   for (let n = 0; n < draws; n++) {
-    seedIteration(state, keys, n);
-    const commonDuration = sqrtRho * nextNormal(state);
-    const commonCost = sqrtRho * nextNormal(state);
+    seedIteration(words, keys, n);
+    const commonDuration = sqrtRho * normal();
+    const commonCost = sqrtRho * normal();
     for (let c = 0; c < C; c++) {
-      const zd = commonDuration + sqrtOneMinusRho * nextNormal(state);
-      const zk = commonCost + sqrtOneMinusRho * nextNormal(state);
+      const zd = commonDuration + sqrtOneMinusRho * normal();
+      const zk = commonCost + sqrtOneMinusRho * normal();
       let d = durationLow[c]! + durationRange[c]! * readTable(tables, durationTable[c]!, zd);
       let k = costLow[c]! + costRange[c]! * readTable(tables, costTable[c]!, zk);
-      if (nextUniform(state) < swanProbability) {
+      if (uniform() < swanProbability) {
         d *= swanSchedule;
         k *= swanCost;
       }
       const net = plannedCost[c]! * (k * ownShare[c]! - subsidyRate[c]!);
       const from = profileStart[c]!;
-      const count = profileStart[c + 1]! - from;
+      const count = profileStart[c + 1]! - from - 1;
       let before = 0;
       for (let y = 0; y < Y; y++) {
-        const after = d > 0 ? profileShareAt(profileShares, from, count, (12 * (y + 1)) / d) : 1;
+        const after = d > 0 ? profileShareAt(profile, from, count, (12 * (y + 1)) / d) : 1;
         const amount = net * (after - before);
         before = after;
         const at = (c * Y + y) * draws + n;

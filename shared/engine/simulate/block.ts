@@ -3,23 +3,31 @@
  * work that runs in-process, in a Node worker thread or in a Web Worker.
  *
  * Iteration `i` draws from its own stream (random.ts), always in the same
- * order and the same number of draws whatever the parameters:
- * `M_duration`, `M_cost`, then for each planned project in plan order
- * `ε_duration`, `ε_cost`, `u_swan`. So a block's figures depend only on
- * (prepared, seed, i), and two runs that differ only in their estimates are
- * coupled draw by draw (a longer estimate never finishes earlier).
+ * order whatever the estimates: one 32-bit output for each of the standard
+ * normals `M_duration`, `M_cost`, then `ε_duration`, `ε_cost` of each
+ * planned project in the prepared order (predecessors first, ties in plan
+ * order), then, with a black swan, one output per project in that order.
+ * The ziggurat's rare rejections draw from the iteration's second stream
+ * (normal.ts), so the positions of the draws are fixed. A block's outputs
+ * depend only on (prepared, seed, i), and two runs that differ only in
+ * their estimates are coupled draw by draw (a longer estimate never
+ * finishes earlier).
  *
- * `simulateInto` writes a block's iterations straight into the columns of a
- * whole run (possibly shared between threads), `simulateBlock` into columns
- * of its own. Nothing is allocated per iteration: the stream's state lives in
- * local variables and the raw draws of an iteration in one reused buffer.
+ * `simulateInto` writes a block's iterations into per-iteration columns
+ * (one block's, reused from block to block, or a whole run's in tests) and
+ * adds the block's per-project counts. Nothing is allocated per iteration:
+ * the stream's state lives in local variables, the draws of an iteration in
+ * one reused buffer. Each copula deviate and its inverse distribution are
+ * one table read (distributions.ts), and a project's yearly spend is one
+ * step per calendar year its build touches.
  */
-import { readTable } from './distributions';
+import { TABLE_INTERVALS, Z_LIMIT } from './distributions';
+import { ZIGGURAT_K, ZIGGURAT_W, zigguratSlow } from './normal';
 import type { PreparedSimulation } from './prepare';
-import { mix32, normalQuantile, seedKeys } from './random';
+import { mix32, seedKeys, seedRejection } from './random';
 
 /** Raw per-iteration outputs of iterations firstIteration .. firstIteration+count-1. */
-export interface BlockResult {
+export interface BlockResult extends BlockCounts {
   firstIteration: number;
   count: number;
   /** Value delivered within the mandate, per iteration. */
@@ -36,21 +44,12 @@ export interface BlockResult {
   finish: Float32Array;
   /** Drawn duration D_p in months, project-major. */
   duration: Float32Array;
-  /** Per project: iterations delivered within the mandate. */
-  withinMandate: Float64Array;
-  /** Per project: iterations starting after 12·s_p because of a predecessor. */
-  lateStart: Float64Array;
-  /** Per project: iterations finishing after the planned start of a planned successor. */
-  delaysSuccessor: Float64Array;
-  /** Per project: iterations hit by a black swan. */
-  blackSwans: Float64Array;
 }
 
 /**
- * The per-iteration columns of a run of `length` iterations (or of one
- * block): row `r` of iteration-indexed arrays, and `finish[p × length + r]`,
- * `duration[p × length + r]` for project `p`. The arrays may sit on
- * SharedArrayBuffers so that worker threads fill disjoint rows in place.
+ * The per-iteration columns of `length` iterations: row `r` of
+ * iteration-indexed arrays, and `finish[p × length + r]`,
+ * `duration[p × length + r]` for project `p`.
  */
 export interface IterationColumns {
   length: number;
@@ -64,52 +63,63 @@ export interface IterationColumns {
   duration: Float32Array;
 }
 
-/** Per-project counts of a block (integers, so sums over blocks are exact in any order). */
+/** Per-project counts (integers, so sums over blocks are exact in any order). */
 export interface BlockCounts {
+  /** Iterations delivered within the mandate. */
   withinMandate: Float64Array;
+  /** Iterations starting after 12·s_p because of a predecessor. */
   lateStart: Float64Array;
+  /** Iterations finishing after the planned start of a planned successor. */
   delaysSuccessor: Float64Array;
+  /** Iterations hit by a black swan. */
   blackSwans: Float64Array;
+  /** Iterations finishing by the project's deadline (MODEL.md §8; 0 without one). */
+  onTime: Float64Array;
+  /**
+   * Per predecessor link (prepared.predList's entries): iterations where
+   * that predecessor, finishing last and after the planned start, set the
+   * project's start (the first of equal finishes in plan order).
+   */
+  delayedBy: Float64Array;
 }
 
-/** Columns for `length` iterations of a prepared simulation, on plain or shared memory. */
-export function allocateColumns(
-  prepared: PreparedSimulation,
-  length: number,
-  shared = false,
-): IterationColumns {
+/** Columns for `length` iterations of a prepared simulation. */
+export function allocateColumns(prepared: PreparedSimulation, length: number): IterationColumns {
   const P = prepared.projectCount;
-  const buckets = prepared.years + 1;
-  const buffer = (bytes: number): ArrayBuffer =>
-    shared ? (new SharedArrayBuffer(bytes) as unknown as ArrayBuffer) : new ArrayBuffer(bytes);
   return {
     length,
-    value: new Float64Array(buffer(8 * length)),
-    delivered: new Int32Array(buffer(4 * length)),
-    grossCost: new Float64Array(buffer(8 * length)),
-    factorSum: new Float64Array(buffer(8 * length)),
-    spend: new Float64Array(buffer(8 * length * buckets)),
-    finish: new Float32Array(buffer(4 * length * P)),
-    duration: new Float32Array(buffer(4 * length * P)),
+    value: new Float64Array(length),
+    delivered: new Int32Array(length),
+    grossCost: new Float64Array(length),
+    factorSum: new Float64Array(length),
+    spend: new Float64Array(length * (prepared.years + 1)),
+    finish: new Float32Array(length * P),
+    duration: new Float32Array(length * P),
   };
 }
 
-export function emptyCounts(projectCount: number): BlockCounts {
+export function emptyCounts(prepared: PreparedSimulation): BlockCounts {
+  const P = prepared.projectCount;
   return {
-    withinMandate: new Float64Array(projectCount),
-    lateStart: new Float64Array(projectCount),
-    delaysSuccessor: new Float64Array(projectCount),
-    blackSwans: new Float64Array(projectCount),
+    withinMandate: new Float64Array(P),
+    lateStart: new Float64Array(P),
+    delaysSuccessor: new Float64Array(P),
+    blackSwans: new Float64Array(P),
+    onTime: new Float64Array(P),
+    delayedBy: new Float64Array(prepared.predList.length),
   };
 }
 
-const TWO_POW_M32 = 1 / 4294967296;
+/** z to the table's interval coordinate: t = z / step + TABLE_INTERVALS / 2 (distributions.ts readTable). */
+const STEP_INVERSE = TABLE_INTERVALS / (2 * Z_LIMIT);
+const MIDDLE = TABLE_INTERVALS / 2;
+const LAST = 4 * TABLE_INTERVALS;
 
 /**
  * Runs iterations firstIteration .. firstIteration+count-1 and writes
  * iteration firstIteration+i in row `row + i` of `out` (by default the row
- * of the same number: `out` holds the whole run). Adds the block's counts to
- * `counts` (fresh zeros when not given) and returns them.
+ * of the same number). Adds the block's counts to `counts` (fresh zeros when
+ * not given) and returns them.
  */
 export function simulateInto(
   prepared: PreparedSimulation,
@@ -117,7 +127,7 @@ export function simulateInto(
   firstIteration: number,
   count: number,
   out: IterationColumns,
-  counts: BlockCounts = emptyCounts(prepared.projectCount),
+  counts: BlockCounts = emptyCounts(prepared),
   row = firstIteration,
 ): BlockCounts {
   const P = prepared.projectCount;
@@ -132,6 +142,7 @@ export function simulateInto(
     predStart,
     predList,
     successorStart,
+    deadline,
     durationLow,
     durationRange,
     durationTable,
@@ -143,30 +154,29 @@ export function simulateInto(
     ownShare,
     subsidyRate,
     profileStart,
-    profileShares,
+    profile,
     mandateMonth,
     sqrtRho,
     sqrtOneMinusRho,
-    swanProbability,
+    swanThreshold,
     swanSchedule,
     swanCost,
   } = prepared;
   const projectValue = prepared.value;
-  const {
-    value,
-    delivered,
-    grossCost,
-    factorSum,
-    spend,
-    finish: finishOut,
-    duration: durationOut,
-  } = out;
+  const { value, delivered, grossCost, factorSum, spend } = out;
+  const finishOut = out.finish;
+  const durationOut = out.duration;
   const stride = out.length;
-  const { withinMandate, lateStart, delaysSuccessor, blackSwans } = counts;
-  // Local bindings: one module lookup per block, direct calls in the loops.
-  const quantile = normalQuantile;
-  const read = readTable;
+  const { withinMandate, lateStart, delaysSuccessor, blackSwans, onTime, delayedBy } = counts;
+  // Local bindings of module constants: the loops below read registers, not module cells.
+  const K = ZIGGURAT_K;
+  const W = ZIGGURAT_W;
+  const slow = zigguratSlow;
   const mix = mix32;
+  const intervals = TABLE_INTERVALS;
+  const middle = MIDDLE;
+  const last = LAST;
+  const inverseStep = STEP_INVERSE;
 
   const keys = seedKeys(seed);
   const k0 = keys[0]!;
@@ -177,23 +187,51 @@ export function simulateInto(
   const k5 = keys[5]!;
   const k6 = keys[6]!;
   const k7 = keys[7]!;
-  const draws = 2 + 3 * P;
-  const raw = new Float64Array(draws);
-  const duration = new Float64Array(P);
-  const factor = new Float64Array(P);
+  const normals = 2 + 2 * P;
+  // The copula's deviates in table coordinates: t = (√ρ·M + √(1-ρ)·ε) / step + TABLE_INTERVALS / 2.
+  const commonScale = sqrtRho * inverseStep;
+  const ownScale = sqrtOneMinusRho * inverseStep;
+  const draws = new Float64Array(normals + P);
+  /** Slots whose ziggurat draw was not accepted on the fast path, and their 32-bit outputs. */
+  const pendingSlot = new Int32Array(normals);
+  const pendingOutput = new Int32Array(normals);
+  const rejection = new Int32Array(4);
   const finish = new Float64Array(P);
 
   for (let i = 0; i < count; i++) {
-    // The iteration's stream (random.ts seedIteration and xoshiro128**, inlined).
+    // The iteration's stream (random.ts seedIteration, then xoshiro128** inlined): exactly one
+    // 32-bit output per deviate, then one per project for its black swan.
     const iteration = firstIteration + i;
     let s0 = mix(mix(iteration ^ k0) ^ k4) | 0;
     let s1 = mix(mix(iteration ^ k1) ^ k5) | 0;
     let s2 = mix(mix(iteration ^ k2) ^ k6) | 0;
     let s3 = mix(mix(iteration ^ k3) ^ k7) | 0;
     if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
-    for (let r = 0; r < draws; r++) {
+    let pending = 0;
+    for (let r = 0; r < normals; r++) {
       const m = Math.imul(s1, 5);
-      raw[r] = ((Math.imul((m << 7) | (m >>> 25), 9) >>> 0) + 0.5) * TWO_POW_M32;
+      const j = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      // Ziggurat: layer j & 127, position j >> 7; the rare rest below, on the rejection stream.
+      const layer = j & 127;
+      const position = j >> 7;
+      const limit = K[layer]!;
+      if (position < limit && position > -limit) {
+        draws[r] = position * W[layer]!;
+      } else {
+        pendingSlot[pending] = r;
+        pendingOutput[pending++] = j;
+      }
+    }
+    for (let r = normals, end = swanThreshold > 0 ? draws.length : 0; r < end; r++) {
+      const m = Math.imul(s1, 5);
+      draws[r] = (Math.imul((m << 7) | (m >>> 25), 9) >>> 0) + 0.5;
       const t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -202,38 +240,74 @@ export function simulateInto(
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
     }
-    const commonDuration = sqrtRho * quantile(raw[0]!);
-    const commonCost = sqrtRho * quantile(raw[1]!);
-    for (let p = 0, r = 2; p < P; p++, r += 3) {
-      const zd = commonDuration + sqrtOneMinusRho * quantile(raw[r]!);
-      const zk = commonCost + sqrtOneMinusRho * quantile(raw[r + 1]!);
-      let d = durationLow[p]! + durationRange[p]! * read(tables, durationTable[p]!, zd);
-      let k = costLow[p]! + costRange[p]! * read(tables, costTable[p]!, zk);
-      if (raw[r + 2]! < swanProbability) {
-        d *= swanSchedule;
-        k *= swanCost;
-        blackSwans[p]!++;
+    if (pending > 0) {
+      // The wedges and the tail (about 1.2 % of draws) in slot order, from the iteration's second stream.
+      seedRejection(rejection, keys, iteration);
+      for (let q = 0; q < pending; q++) {
+        const j = pendingOutput[q]!;
+        draws[pendingSlot[q]!] = slow(rejection, j & 127, j >> 7);
       }
-      duration[p] = d;
-      factor[p] = k;
     }
 
+    const commonDuration = commonScale * draws[0]! + middle;
+    const commonCost = commonScale * draws[1]! + middle;
     let delivery = 0;
     let deliveredCount = 0;
     let gross = 0;
     let factors = 0;
     const at = row + i;
     const base = at * buckets;
+    for (let y = 0; y < buckets; y++) spend[base + y] = 0;
+    // Projects in the prepared order (predecessors first); slot o's deviates are draws[2 + 2o], draws[3 + 2o].
     for (let o = 0; o < P; o++) {
       const p = order[o]!;
+      // d = low + range × G(z): the table's cubic on z's interval (distributions.ts readTable, inlined).
+      let t = commonDuration + ownScale * draws[2 + 2 * o]!;
+      let cell = durationTable[p]!;
+      let g: number;
+      if (t <= 0) g = tables[cell]!;
+      else if (t >= intervals) g = tables[cell + last]!;
+      else {
+        const j = Math.floor(t);
+        t -= j;
+        cell += 4 * j;
+        g =
+          tables[cell]! + t * (tables[cell + 1]! + t * (tables[cell + 2]! + t * tables[cell + 3]!));
+      }
+      let d = durationLow[p]! + durationRange[p]! * g;
+      t = commonCost + ownScale * draws[3 + 2 * o]!;
+      cell = costTable[p]!;
+      if (t <= 0) g = tables[cell]!;
+      else if (t >= intervals) g = tables[cell + last]!;
+      else {
+        const j = Math.floor(t);
+        t -= j;
+        cell += 4 * j;
+        g =
+          tables[cell]! + t * (tables[cell + 1]! + t * (tables[cell + 2]! + t * tables[cell + 3]!));
+      }
+      let k = costLow[p]! + costRange[p]! * g;
+      if (draws[normals + o]! < swanThreshold) {
+        d *= swanSchedule;
+        k *= swanCost;
+        blackSwans[p]!++;
+      }
+
+      // Schedule: start = max(12·s_p, predecessors' finishes).
       const planned = plannedStart[p]!;
       let start = planned;
+      let cause = -1;
       for (let e = predStart[p]!, end = predStart[p + 1]!; e < end; e++) {
         const f = finish[predList[e]!]!;
-        if (f > start) start = f;
+        if (f > start) {
+          start = f;
+          cause = e;
+        }
       }
-      if (start > planned) lateStart[p]!++;
-      const d = duration[p]!;
+      if (cause >= 0) {
+        lateStart[p]!++;
+        delayedBy[cause]!++;
+      }
       const f = start + d;
       finish[p] = f;
       if (f <= mandateMonth) {
@@ -241,49 +315,43 @@ export function simulateInto(
         deliveredCount++;
         withinMandate[p]!++;
       }
+      if (f <= deadline[p]!) onTime[p]!++;
       if (f > successorStart[p]!) delaysSuccessor[p]!++;
       finishOut[p * stride + at] = f;
       durationOut[p * stride + at] = d;
 
       // Money: actual = K × Σ investment; net = actual × (1 - partner) - subsidyRate × actual / K.
-      const k = factor[p]!;
       const total = plannedCost[p]!;
       gross += k * total;
       factors += k;
       const net = total * (k * ownShare[p]! - subsidyRate[p]!);
-      // Spread over the stretched CP profile: planned year j covers [start + j·d/n, start + (j+1)·d/n).
+      if (net === 0) continue;
+      // The planned profile stretched over [start, f): the share spent by month m is
+      // profile(n·(m - start)/d), piecewise linear between planned year boundaries.
+      // Calendar year y takes what falls in [12y, 12y + 12); what is left after year Y - 1 goes past the horizon.
       const first = profileStart[p]!;
-      const n = profileStart[p + 1]! - first;
-      const piece = d / n;
+      const n = profileStart[p + 1]! - first - 1;
+      const scale = n / d;
+      let y = Math.floor(start * (1 / 12));
+      if (y < 0) y = 0;
+      else if (y > Y) y = Y;
       let before = 0;
-      for (let j = 0; j < n; j++) {
-        const cumulative = profileShares[first + j]!;
-        const amount = net * (cumulative - before);
-        before = cumulative;
-        if (amount === 0) continue;
-        const a = start + j * piece;
-        const b = a + piece;
-        // Calendar year y holds months [12y, 12y + 12): a piece [a, b) starts in year ⌊a/12⌋ and ends in ⌈b/12⌉ - 1.
-        let ya = Math.floor(a / 12);
-        let yb = Math.ceil(b / 12) - 1;
-        if (yb <= ya || piece === 0) {
-          spend[base + (ya < 0 ? 0 : ya > Y ? Y : ya)]! += amount;
-          continue;
+      for (; y < Y; y++) {
+        const boundary = 12 * y + 12;
+        if (boundary >= f) break;
+        const u = (boundary - start) * scale;
+        let share: number;
+        if (n === 1) share = u;
+        else {
+          const kk = Math.floor(u);
+          if (kk >= n) break;
+          const low = profile[first + kk]!;
+          share = low + (profile[first + kk + 1]! - low) * (u - kk);
         }
-        const rate = amount / piece;
-        if (ya < 0) ya = 0;
-        if (yb > Y) yb = Y;
-        // The first and last buckets take the partial months; the ones between, 12 months each.
-        let placedAmount = 0;
-        for (let y = ya; y < yb; y++) {
-          const upper = Math.max(a, Math.min(b, 12 * (y + 1)));
-          const lower = y === ya ? a : 12 * y;
-          const share = rate * (upper - lower);
-          spend[base + y]! += share;
-          placedAmount += share;
-        }
-        spend[base + yb]! += amount - placedAmount;
+        spend[base + y]! += net * (share - before);
+        before = share;
       }
+      spend[base + y]! += net * (1 - before);
     }
     value[at] = delivery;
     delivered[at] = deliveredCount;
@@ -302,33 +370,5 @@ export function simulateBlock(
 ): BlockResult {
   const columns = allocateColumns(prepared, count);
   const counts = simulateInto(prepared, seed, firstIteration, count, columns, undefined, 0);
-  return {
-    firstIteration,
-    count,
-    value: columns.value,
-    delivered: columns.delivered,
-    grossCost: columns.grossCost,
-    factorSum: columns.factorSum,
-    spend: columns.spend,
-    finish: columns.finish,
-    duration: columns.duration,
-    ...counts,
-  };
-}
-
-/** The buffers of a block's arrays, to transfer them (not copy) between threads. */
-export function blockBuffers(result: BlockResult): ArrayBuffer[] {
-  return [
-    result.value,
-    result.delivered,
-    result.grossCost,
-    result.factorSum,
-    result.spend,
-    result.finish,
-    result.duration,
-    result.withinMandate,
-    result.lateStart,
-    result.delaysSuccessor,
-    result.blackSwans,
-  ].map((array) => array.buffer as ArrayBuffer);
+  return { firstIteration, count, ...columns, ...counts };
 }

@@ -6,14 +6,20 @@
  *
  * This is what a plan "holding the envelopes with confidence c" is checked
  * against, many times per optimisation, so it runs the blocks in the calling
- * thread into one reused set of block columns and keeps only one number per
- * iteration and year: no per-project figures are summarised.
- * Iteration i's draws are those of the full simulation with the same seed,
- * so the figures equal `runSimulation`'s `investment[].pOverEnvelope`.
+ * thread into one reused set of block columns and summarises the yearly
+ * spend only (the 'spend' scope of layout.ts: no per-project figures).
+ * Iteration i's draws, the bins and the estimators are those of the full
+ * simulation with the same seed, so the figures equal `runSimulation`'s
+ * `investment[]` (pOverEnvelope, mean, quantile), exactly or within the
+ * same `precision.money`.
  */
-import { allocateColumns, emptyCounts, simulateInto } from './block';
-import { selectQuantiles } from './order';
+import { allocateColumns, simulateInto } from './block';
+import { HIST_BINS, HIST_SPEND, SUM_SPEND, summaryLayout } from './layout';
+import { accumulateBlock, accumulateScratch, emptyPartial } from './partial';
 import type { PreparedSimulation } from './prepare';
+import { histogramQuantiles } from './histogram';
+import { sortedQuantile } from './order';
+import { sumValue } from './sums';
 
 export interface EnvelopeRisk {
   iterations: number;
@@ -49,40 +55,44 @@ export function envelopeRisk(
   const level = options.level ?? 0.8;
   const Y = prepared.years;
   const buckets = Y + 1;
+  const layout = summaryLayout(prepared, seed, iterations, 'spend');
+  const partial = emptyPartial(prepared, layout);
   const size = Math.max(1, Math.min(options.blockSize ?? 1000, iterations));
   const columns = allocateColumns(prepared, size);
-  const samples = Array.from({ length: Y }, () => new Float64Array(iterations));
+  const scratch = accumulateScratch(size);
   for (let first = 0; first < iterations; first += size) {
     const count = Math.min(size, iterations - first);
-    // simulateInto adds each project's spend into the rows: start them at zero.
-    columns.spend.fill(0, 0, count * buckets);
-    simulateInto(prepared, seed, first, count, columns, emptyCounts(prepared.projectCount), 0);
-    for (let i = 0; i < count; i++) {
-      const row = i * buckets;
-      for (let y = 0; y < Y; y++) samples[y]![first + i] = columns.spend[row + y]!;
-    }
+    simulateInto(prepared, seed, first, count, columns, partial.counts, 0);
+    accumulateBlock(partial, layout, columns, first, count, scratch);
   }
   const n = iterations;
+  const exact = n <= layout.exactIterations;
   const pOver: number[] = [];
   const stdError: number[] = [];
   const mean: number[] = [];
   const quantile: number[] = [];
-  const scratch = new Float64Array(n);
   for (let y = 0; y < Y; y++) {
-    const sample = samples[y]!;
-    const cap = prepared.envelope[y]!;
-    let over = 0;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const s = sample[i]!;
-      sum += s;
-      if (s > cap) over++;
-    }
-    const p = n > 0 ? over / n : 0;
+    const p = n > 0 ? partial.overEnvelope[y]! / n : 0;
     pOver.push(p);
     stdError.push(n > 0 ? Math.sqrt((p * (1 - p)) / n) : 0);
-    mean.push(n > 0 ? sum / n : 0);
-    quantile.push(n > 0 ? selectQuantiles(sample, n, [level], scratch)[0]! : 0);
+    mean.push(
+      n > 0 ? sumValue(partial.sums, SUM_SPEND + y) / layout.sumScale[SUM_SPEND + y]! / n : 0,
+    );
+    if (n === 0) quantile.push(0);
+    else if (exact) {
+      const sample = new Float64Array(n);
+      for (const chunk of partial.samples) {
+        for (let i = 0; i < chunk.count; i++)
+          sample[chunk.first + i] = chunk.spend[i * buckets + y]!;
+      }
+      quantile.push(sortedQuantile(sample.sort(), level));
+    } else {
+      const h = (HIST_SPEND + y) * HIST_BINS;
+      quantile.push(
+        histogramQuantiles(partial.histCount, partial.histMin, partial.histMax, h, n, [level])
+          .values[0]!,
+      );
+    }
   }
   return {
     iterations: n,

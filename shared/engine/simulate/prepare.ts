@@ -32,6 +32,11 @@ export interface PreparedSimulation {
   predList: Int32Array;
   /** Earliest planned start month of a planned successor (Infinity when none). */
   successorStart: Float64Array;
+  /** Month by which the project is on time: monthIndex(deadline) + 1 (MODEL.md §8); Infinity without a deadline. */
+  deadline: Float64Array;
+  /** Bounds of the finish month over every possible draw (predecessors, black swan included). */
+  finishLow: Float64Array;
+  finishHigh: Float64Array;
   durationLow: Float64Array;
   durationRange: Float64Array;
   durationTable: Int32Array;
@@ -47,9 +52,13 @@ export interface PreparedSimulation {
   /** 1 - partnerShare_p. */
   ownShare: Float64Array;
   subsidyRate: Float64Array;
-  /** Cumulative shares of the CP profile, CSR: profile of p is profileShares[profileStart[p] .. profileStart[p+1]), last = 1. */
+  /**
+   * Cumulative shares of the CP profile at the planned year boundaries, CSR:
+   * project p's are profile[profileStart[p] .. profileStart[p+1]), n_p + 1
+   * numbers from 0 to 1 (share spent before planned year k at index k).
+   */
   profileStart: Int32Array;
-  profileShares: Float64Array;
+  profile: Float64Array;
   /** Net investment envelope per horizon year, scenario factor applied. */
   envelope: Float64Array;
   sqrtRho: number;
@@ -57,6 +66,8 @@ export interface PreparedSimulation {
   swanProbability: number;
   swanSchedule: number;
   swanCost: number;
+  /** A black swan hits when the stream's 32-bit output x has x + 0.5 < swanThreshold (= probability × 2^32). */
+  swanThreshold: number;
   warnings: string[];
 }
 
@@ -188,11 +199,12 @@ export function prepareSimulation(
     subsidyRate[p] = project.subsidyRate ?? 0;
     let cumulative = 0;
     const n = Math.max(1, project.investment.length);
+    shares.push(0);
     for (let k2 = 0; k2 < n; k2++) {
       cumulative += total > 0 ? (project.investment[k2] ?? 0) / total : 1 / n;
       shares.push(k2 === n - 1 ? 1 : cumulative);
     }
-    profileStart[p + 1] = profileStart[p]! + n;
+    profileStart[p + 1] = profileStart[p]! + n + 1;
   });
   const tables = new Float64Array(Math.max(1, shapes.length) * TABLE_STRIDE);
   shapes.forEach((shape, i) => buildTable(shape, tables, i * TABLE_STRIDE));
@@ -203,6 +215,24 @@ export function prepareSimulation(
     (_, y) => (portfolio.budget.investment[y] ?? 0) * factor,
   );
   const mandateMonth = mandateLimit(portfolio);
+  const deadline = Float64Array.from(projects, (project) =>
+    project.deadline ? monthIndex(project.deadline, firstYear) + 1 : Number.POSITIVE_INFINITY,
+  );
+
+  // Finish bounds in topological order: the earliest and latest start, plus the shortest and longest build.
+  const stretch = swan && swan.probability > 0 ? Math.max(1, swan.scheduleFactor) : 1;
+  const finishLow = new Float64Array(count);
+  const finishHigh = new Float64Array(count);
+  for (const p of order) {
+    let early = plannedStart[p]!;
+    let late = early;
+    for (const q of preds[p]!) {
+      early = Math.max(early, finishLow[q]!);
+      late = Math.max(late, finishHigh[q]!);
+    }
+    finishLow[p] = early + durationLow[p]! * Math.min(1, stretch);
+    finishHigh[p] = late + (durationLow[p]! + durationRange[p]!) * stretch;
+  }
 
   return {
     projectCount: count,
@@ -216,6 +246,9 @@ export function prepareSimulation(
     predStart,
     predList,
     successorStart,
+    deadline,
+    finishLow,
+    finishHigh,
     durationLow,
     durationRange,
     durationTable,
@@ -228,13 +261,14 @@ export function prepareSimulation(
     ownShare,
     subsidyRate,
     profileStart,
-    profileShares: Float64Array.from(shares),
+    profile: Float64Array.from(shares),
     envelope,
     sqrtRho: Math.sqrt(rho),
     sqrtOneMinusRho: Math.sqrt(1 - rho),
     swanProbability: swan ? swan.probability : 0,
     swanSchedule: swan ? swan.scheduleFactor : 1,
     swanCost: swan ? swan.costFactor : 1,
+    swanThreshold: swan ? swan.probability * 4294967296 : 0,
     warnings,
   };
 }

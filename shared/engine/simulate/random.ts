@@ -9,12 +9,15 @@
  * are derived from the seed by the same mixer. As `mix32` is a bijection, two
  * iterations below 2^32 never share a state word, so never share a stream.
  * The stream itself is xoshiro128** (Blackman & Vigna, 2018), 32 bits per
- * call. Results therefore do not depend on how iterations are cut into blocks
- * nor on how many workers run them: same seed, same figures, everywhere.
+ * call (normal.ts `nextInt32`, inlined in block.ts). Results therefore do not
+ * depend on how iterations are cut into blocks nor on how many workers run
+ * them: same seed, same figures, everywhere.
  *
- * Uniforms are `(x + 0.5) / 2^32` for a 32-bit output `x`: strictly inside
- * (0, 1), at least 2^-33 from either end, so the normal deviates obtained by
- * inversion lie within ±6.24.
+ * The simulation's normal deviates come from the stream by ziggurat
+ * (normal.ts); a black swan compares a 32-bit output x with its probability
+ * as the uniform (x + 0.5) / 2^32, strictly inside (0, 1). The normal
+ * quantile below is the reference the tables' tests use (distributions.ts
+ * tabulates in z and needs Φ and φ only).
  */
 
 /** MurmurHash3's 32-bit finaliser: a bijection with full avalanche. */
@@ -55,35 +58,23 @@ export function seedIteration(state: Uint32Array, keys: Uint32Array, iteration: 
   if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
 }
 
-/** xoshiro128**: the next 32-bit output of the stream, as an unsigned number. */
-export function nextUint32(s: Uint32Array): number {
-  const s0 = s[0]!;
-  const s1 = s[1]!;
-  const s2 = s[2]!;
-  const s3 = s[3]!;
-  const r = Math.imul(s1, 5);
-  const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-  const t = s1 << 9;
-  const n2 = s2 ^ s0;
-  const n3 = s3 ^ s1;
-  s[1] = s1 ^ n2;
-  s[0] = s0 ^ n3;
-  s[2] = n2 ^ t;
-  s[3] = (n3 << 11) | (n3 >>> 21);
-  return result;
-}
-
-const TWO_POW_M32 = 1 / 4294967296;
-
-/** A uniform in (0, 1), never 0 nor 1. */
-export function nextUniform(s: Uint32Array): number {
-  return (nextUint32(s) + 0.5) * TWO_POW_M32;
+/**
+ * Sets `state` (4 words) to the start of iteration `iteration`'s second
+ * stream, from which the ziggurat's rare rejections draw (normal.ts): the
+ * keys' halves swapped and a constant mixed in, so that it shares no state
+ * with the first stream in practice.
+ */
+export function seedRejection(state: Int32Array, keys: Uint32Array, iteration: number): void {
+  for (let j = 0; j < 4; j++) {
+    state[j] = mix32(mix32((iteration ^ keys[j + 4]! ^ GOLDEN) >>> 0) ^ keys[j]!);
+  }
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
 }
 
 /**
  * Standard normal quantile Φ⁻¹(p), Wichura's AS 241 (PPND16), relative
  * accuracy about 1e-16. Only its first two branches are kept: they cover
- * p in [2^-33, 1 - 2^-33], the range of `nextUniform` (sqrt(-ln p) <= 4.8 < 5).
+ * p in [2^-33, 1 - 2^-33], the range of 32-bit uniforms (sqrt(-ln p) <= 4.8 < 5).
  */
 export function normalQuantile(p: number): number {
   const q = p - 0.5;
@@ -137,11 +128,6 @@ export function normalQuantile(p: number): number {
       r +
       1);
   return q < 0 ? -value : value;
-}
-
-/** A standard normal deviate, by inversion of one uniform (always one draw). */
-export function nextNormal(s: Uint32Array): number {
-  return normalQuantile(nextUniform(s));
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   shareAtLeast,
   valueTitle,
 } from '../../../renderer/src/screens/present/titles';
-import { sCurve } from '../../../shared/engine/simulate/curves';
+import { sCurve } from '../../support/curves';
 
 const portfolio = demo as unknown as Portfolio;
 /** Text with the no-break spaces of French formats made plain. */

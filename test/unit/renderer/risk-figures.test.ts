@@ -7,48 +7,45 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../../resources/demo.json';
 import {
+  coveredIterations,
+  exactIterations,
   prepareSimulation,
   runSimulation,
+  runSimulationOutput,
   simulateBlock,
+  simulationWorker,
   sortedQuantile,
-  type BlockResult,
+  type SimulationReply,
+  type SimulationRequest,
 } from '../../../shared/engine/simulate';
 import type { Portfolio } from '../../../shared/model/portfolio';
-import { delayCauses } from '../../../shared/engine/simulate/curves';
+import { delayCauses } from '../../support/curves';
 import {
   BLACK_SWAN_PRESET,
+  delaysOf,
   fanYears,
   riskWith,
   roadmapRows,
   simulatedPlan,
   tornadoBars,
 } from '../../../renderer/src/screens/risk/figures';
-import {
-  blockHandler,
-  contiguousPrefix,
-  mergeBlocks,
-  runPool,
-  workerCount,
-  type PoolReply,
-  type PoolRequest,
-  type WorkerLike,
-} from '../../../renderer/src/screens/risk/pool';
+import { runPool, workerCount, type WorkerLike } from '../../../renderer/src/compute/pool';
 
 const portfolio = demo as unknown as Portfolio;
 
 /** A worker that runs the real handler in this thread, answering asynchronously in random order. */
 function fakeWorker(delays: () => number): WorkerLike {
-  const handle = blockHandler();
+  const handle = simulationWorker();
   let alive = true;
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage(request: PoolRequest) {
+    postMessage(request: SimulationRequest) {
       // Structured clone, as postMessage does.
       const answer = handle(structuredClone(request));
       if (!answer) return;
       setTimeout(() => {
-        if (alive) worker.onmessage?.({ data: answer.reply as PoolReply });
+        if (alive) worker.onmessage?.({ data: answer.reply as SimulationReply });
       }, delays());
     },
     terminate() {
@@ -97,7 +94,11 @@ describe('risk screen: worker pool', () => {
     const prepared = prepareSimulation(portfolio, plan, scenario);
     const reference = await runSimulation(prepared, { iterations: 2_500, seed: 7, blockSize: 300 });
     // The same iterations in one thread, in one block of another size.
-    const inThread = [simulateBlock(prepared, 7, 0, 2_500)];
+    const inThread = runSimulationOutput(prepared, {
+      iterations: 2_500,
+      seed: 7,
+      blockSize: 2_500,
+    });
     for (const workers of [1, 3, 4]) {
       const progress: number[] = [];
       const run = runPool(
@@ -106,7 +107,6 @@ describe('risk screen: worker pool', () => {
           iterations: 2_500,
           seed: 7,
           workers,
-          portfolio,
           blockSize: 300,
           onProgress: (d) => progress.push(d),
         },
@@ -115,8 +115,20 @@ describe('risk screen: worker pool', () => {
       const merged = await run.done;
       expect(merged.result).toEqual(reference);
       expect(progress[progress.length - 1]).toBe(2_500);
-      expect(merged).toEqual(mergeBlocks(prepared, inThread, 7, false, portfolio));
+      expect(merged).toEqual(inThread);
     }
+  });
+
+  it('workers merged give one thread’s streamed figures too (beyond exactIterations)', async () => {
+    const { plan, scenario } = simulatedPlan(portfolio, 'priorite-usagers');
+    const prepared = prepareSimulation(portfolio, plan, scenario);
+    const n = exactIterations(prepared) + 1_111;
+    const inThread = runSimulationOutput(prepared, { iterations: n, seed: 4 });
+    expect(inThread.result.precision.exact).toBe(false);
+    const run = runPool(prepared, { iterations: n, seed: 4, workers: 3, blockSize: 800 }, () =>
+      fakeWorker(seeded(5)),
+    );
+    expect(await run.done).toEqual(inThread);
   });
 
   it('a cancelled run keeps the blocks from iteration 0 without a gap', async () => {
@@ -130,7 +142,6 @@ describe('risk screen: worker pool', () => {
         iterations: 5_000,
         seed: 3,
         workers: 2,
-        portfolio,
         blockSize: 500,
         onProgress: () => {
           if (++calls === 3) run!.cancel();
@@ -151,12 +162,9 @@ describe('risk screen: worker pool', () => {
     expect(result.value).toEqual(alone.value);
   });
 
-  it('contiguousPrefix stops at the first gap; worker count stays within 1..4', () => {
-    const b = (first: number, count: number) => ({ firstIteration: first, count }) as BlockResult;
-    expect(contiguousPrefix([b(20, 10), b(0, 10), b(30, 5)]).map((x) => x.firstIteration)).toEqual([
-      0,
-    ]);
-    expect(contiguousPrefix([b(10, 10), b(0, 10)]).map((x) => x.firstIteration)).toEqual([0, 10]);
+  it('a summary covers iterations 0 .. n-1 without a gap; worker count stays within 1..4', () => {
+    expect(() => coveredIterations([20, 10, 0, 10, 30, 5])).toThrow(/10 attendue, 20 reçue/);
+    expect(coveredIterations([10, 10, 0, 10])).toBe(20);
     expect(workerCount(16)).toBe(4);
     expect(workerCount(1)).toBe(1);
     expect(workerCount(undefined)).toBe(2);
@@ -189,6 +197,27 @@ describe('risk screen: charts data', () => {
   it('the roadmap rows carry the delay causes and keep their quantiles ordered', async () => {
     const result = await resultP;
     const causes = delayCauses(portfolio, prepared.projectIds, prepared.startYears, blocks);
+    expect(causes.size).toBeGreaterThan(0);
+    for (const r of result.projects) {
+      const list = causes.get(r.project) ?? [];
+      const sum = list.reduce((s, c) => s + c.share, 0);
+      // Finishes are kept at float32 precision in the blocks: allow a few ties at the boundary.
+      expect(Math.abs(sum - r.pLateStart)).toBeLessThan(0.003);
+      const deps = portfolio.projects.find((p) => p.id === r.project)!.dependsOn ?? [];
+      for (const c of list) expect(deps).toContain(c.predecessor);
+      for (let i = 1; i < list.length; i++)
+        expect(list[i]!.share).toBeLessThanOrEqual(list[i - 1]!.share);
+    }
+    // The engine counts the same causes as it runs, in double precision: they add up exactly.
+    const counted = new Map(delaysOf(result));
+    for (const r of result.projects) {
+      const list = counted.get(r.project) ?? [];
+      expect(list.reduce((s, c) => s + c.share, 0)).toBeCloseTo(r.pLateStart, 12);
+      for (const c of list) {
+        const fromBlocks = causes.get(r.project)?.find((x) => x.predecessor === c.predecessor);
+        expect(Math.abs(c.share - (fromBlocks?.share ?? 0))).toBeLessThan(0.003);
+      }
+    }
     const rows = roadmapRows(portfolio, result, causes);
     for (const row of rows) {
       expect(row.p50).toBeLessThanOrEqual(row.p80);

@@ -10,6 +10,8 @@ const doc = JSON.parse(readFileSync(new URL('../../fixtures/moyen.json', import.
 doc.scenarios[0].plan = doc.projects
   .slice(0, 12)
   .map((p: { id: string }, i: number) => ({ project: p.id, start: 2027 + (i % 3) }));
+// MODEL.md §8: a deadline on the second planned project only.
+doc.projects[1].deadline = '2029-06';
 const file = join(mkdtempSync(join(tmpdir(), 'arbitra-simulate-')), 'plan.json');
 writeFileSync(file, JSON.stringify(doc));
 
@@ -34,9 +36,21 @@ describe('arbitra simulate', () => {
     expect(Object.keys(out.drivers[0])).toEqual(
       expect.arrayContaining(['project', 'rankCorrelation', 'delaysSuccessor']),
     );
-    expect(run('--json', '--iterations', '2000', '--seed', '9')).toBe(
-      JSON.stringify(out, null, 2) + '\n',
-    );
+    // Same seed, same output, but for the timings of CLI.md ("seconds", "cpuSeconds").
+    expect(out.seconds).toBeGreaterThan(0);
+    expect(out.cpuSeconds).toBeGreaterThan(0);
+    const again = JSON.parse(run('--json', '--iterations', '2000', '--seed', '9'));
+    const untimed = (o: Record<string, unknown>) => ({ ...o, seconds: 0, cpuSeconds: 0 });
+    expect(JSON.stringify(untimed(again), null, 2)).toBe(JSON.stringify(untimed(out), null, 2));
+  });
+
+  it('gives pOnTime to the projects with a deadline only, in JSON and in French', () => {
+    const out = JSON.parse(run('--json', '--iterations', '2000'));
+    const withDeadline = out.projects.filter((p: { pOnTime?: number }) => 'pOnTime' in p);
+    expect(withDeadline.map((p: { project: string }) => p.project)).toEqual([doc.projects[1].id]);
+    expect(withDeadline[0].pOnTime).toBeGreaterThanOrEqual(0);
+    expect(withDeadline[0].pOnTime).toBeLessThanOrEqual(1);
+    expect(run('--iterations', '500')).toMatch(/Échéances[\s\S]*livré au plus tard fin juin 2029/);
   });
 
   it('writes a French report without --json', () => {

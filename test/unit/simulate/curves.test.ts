@@ -1,5 +1,5 @@
 /**
- * The risk curves (shared/engine/simulate/curves.ts) recomputed from the raw
+ * The tests' risk curves (test/support/curves.ts) recomputed from the raw
  * blocks: the S-curve passes through the engine's P10/P50/P90 and its
  * probabilities are the empirical ones; who delays whom accounts for every
  * late start the engine counts.
@@ -7,12 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import demo from '../../../resources/demo.json';
 import { prepareSimulation, runSimulation, simulateBlock } from '../../../shared/engine/simulate';
-import {
-  delayCauses,
-  probabilityAtMost,
-  sCurve,
-  valueSample,
-} from '../../../shared/engine/simulate/curves';
+import { delayCauses, probabilityAtMost, sCurve, valueSample } from '../../support/curves';
 import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio';
 
 const portfolio = demo as unknown as Portfolio;

@@ -2,14 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  exactIterations,
   prepareSimulation,
   runSimulation,
   simulateBlock,
-  summarise,
 } from '../../../shared/engine/simulate';
 import { resolveScenario, type Portfolio } from '../../../shared/model/portfolio';
 import { SimulationPool, simulateInWorkers } from '../../../electron/simulate/runner';
 import { generatePortfolio } from '../../support/generate';
+import { summarise } from './partials';
 
 const moyen = JSON.parse(
   readFileSync(new URL('../../fixtures/moyen.json', import.meta.url), 'utf8'),
@@ -99,6 +100,31 @@ describe('reproducibility', () => {
     expect(r.iterations % 500).toBe(0);
     const same = await runSimulation(prepared, { iterations: r.iterations, seed: 6 });
     expect(JSON.stringify({ ...r, cancelled: false })).toBe(JSON.stringify(same));
+  });
+
+  it('gives identical streamed figures (beyond exactIterations) whatever the split, the threads and the order', async () => {
+    const doc = generatePortfolio({ projects: 45, years: 6, teams: 4, seed: 3 });
+    const plan45 = doc.projects.map((p, i) => ({ project: p.id, start: 2027 + (i % 4) }));
+    const prepared45 = prepareSimulation(doc, plan45, resolveScenario(doc));
+    const n = exactIterations(prepared45) + 4_321;
+    const reference = await runSimulation(prepared45, { iterations: n, seed: 21, blockSize: n });
+    expect(reference.precision.exact).toBe(false);
+    const expected = JSON.stringify(reference);
+    const small = await runSimulation(prepared45, { iterations: n, seed: 21, blockSize: 613 });
+    expect(JSON.stringify(small)).toBe(expected);
+    const threads = await simulateInWorkers(prepared45, {
+      iterations: n,
+      seed: 21,
+      workers: 3,
+      blockSize: 977,
+    });
+    expect(JSON.stringify(threads)).toBe(expected);
+    const blocks = [
+      simulateBlock(prepared45, 21, 5_000, n - 5_000),
+      simulateBlock(prepared45, 21, 0, 1_234),
+      simulateBlock(prepared45, 21, 1_234, 5_000 - 1_234),
+    ];
+    expect(JSON.stringify(summarise(prepared45, blocks, 21))).toBe(expected);
   });
 
   it('gives different figures with another seed', async () => {

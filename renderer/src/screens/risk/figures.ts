@@ -5,7 +5,8 @@
  * No Svelte, no DOM: tested in Node (test/unit/renderer/risk*.test.ts).
  */
 import { rankingHeuristic } from '../../../../shared/engine/optimise';
-import type { SimulationResult } from '../../../../shared/engine/simulate';
+import type { SimulationResult, ValuePoint } from '../../../../shared/engine/simulate';
+import type { RiskShape } from '../../compute/run-shape';
 import {
   resolveScenario,
   type PlanEntry,
@@ -13,10 +14,10 @@ import {
   type ResolvedScenario,
   type RiskSettings,
 } from '../../../../shared/model/portfolio';
-import type { DelayCause } from '../../../../shared/engine/simulate/curves';
+import type { DelayCause } from '../../../../shared/engine/simulate';
 import type { FanYear, RoadmapRow, TornadoBar } from '../../charts/data';
 
-export type { CurvePoint } from '../../../../shared/engine/simulate/curves';
+export type { ValuePoint as CurvePoint } from '../../../../shared/engine/simulate';
 export type { FanYear, RoadmapRow, TornadoBar } from '../../charts/data';
 
 /** The black-swan preset of MODEL.md §5: Flyvbjerg & Budzier (HBR, 2011), 1,471 IT projects. */
@@ -127,3 +128,39 @@ export function tornadoBars(
       delaysSuccessor: d.delaysSuccessor,
     }));
 }
+
+/** What the risk, presentation and dossier screens show of a finished run. */
+export interface RiskFigures {
+  /** The request's key, to tell the figures of the current settings from older ones. */
+  key: string;
+  plan: SimulatedPlan;
+  result: SimulationResult;
+  curve: ValuePoint[];
+  /** Probability that the whole planned value is delivered. */
+  pAll: number;
+  rows: RoadmapRow[];
+  fan: FanYear[];
+  tornado: TornadoBar[];
+}
+
+/** Who delayed each project, as the engine counted it (projects with planned predecessors). */
+export function delaysOf(result: SimulationResult): [string, DelayCause[]][] {
+  return result.projects.flatMap((p) =>
+    p.delayedBy ? [[p.project, p.delayedBy] as [string, DelayCause[]]] : [],
+  );
+}
+
+/** The risk screens' choice of plan and layout of a run, for the compute wing's RiskRun. */
+export const riskShape: RiskShape<SimulatedPlan, RiskFigures> = {
+  plan: (portfolio, scenarioId) => simulatedPlan(portfolio, scenarioId),
+  figures: (request, key, plan, { result, curve, pAll }) => ({
+    key,
+    plan,
+    result,
+    curve,
+    pAll,
+    rows: roadmapRows(request.portfolio, result, delaysOf(result)),
+    fan: fanYears(result),
+    tornado: tornadoBars(request.portfolio, result),
+  }),
+};

@@ -1,52 +1,27 @@
 /**
- * The risk screen's simulation runs: one at a time, in Web Workers
- * (pool.ts), restarted (debounced) whenever what it depends on changes. A
- * new request cancels the run under way at once; its figures are dropped.
- * The last finished figures stay on screen while the next run computes.
- * Everything heavy (blocks, merge, sorting) runs in workers; the page only
- * prepares the plan and lays out the merged figures.
+ * A screen's simulation runs: one at a time, in Web Workers (pool.ts),
+ * restarted (debounced) whenever what it depends on changes. A new request
+ * gives up the run under way at once; its figures are dropped. Cancelling
+ * keeps the figures of the blocks done. The last finished figures stay on
+ * screen while the next run computes. Everything heavy (blocks, merge,
+ * figures) runs in workers; the page only prepares the plan.
+ *
+ * What to simulate and how to lay the figures out belong to the screens:
+ * they pass them in (`RiskShape`, e.g. screens/risk/figures.ts `riskShape`),
+ * so this helper imports nothing from a screen.
  */
-import { prepareSimulation, type SimulationResult } from '../../../../shared/engine/simulate';
-import type { Portfolio } from '../../../../shared/model/portfolio';
-import {
-  fanYears,
-  roadmapRows,
-  simulatedPlan,
-  tornadoBars,
-  type CurvePoint,
-  type FanYear,
-  type RoadmapRow,
-  type SimulatedPlan,
-  type TornadoBar,
-} from './figures';
+import { prepareSimulation } from '../../../shared/engine/simulate';
 import { runPool, workerCount, type PoolRun, type WorkerLike } from './pool';
+import type { PlanChoice, RiskShape, RunRequest } from './run-shape';
 
-export interface RunRequest {
-  portfolio: Portfolio;
-  scenarioId: string;
-  iterations: number;
-  seed: number;
-}
-
-export interface RiskFigures {
-  /** The request's key, to tell the figures of the current settings from older ones. */
-  key: string;
-  plan: SimulatedPlan;
-  result: SimulationResult;
-  curve: CurvePoint[];
-  /** Probability that the whole planned value is delivered. */
-  pAll: number;
-  rows: RoadmapRow[];
-  fan: FanYear[];
-  tornado: TornadoBar[];
-}
+export type { PlanChoice, RiskShape, RunRequest };
 
 export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
 
 export const DEBOUNCE_MS = 300;
 
 function spawnWorker(): WorkerLike {
-  return new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), {
+  return new Worker(new URL('./simulate.worker.ts', import.meta.url), {
     type: 'module',
   }) as unknown as WorkerLike;
 }
@@ -55,20 +30,22 @@ export function requestKey(r: RunRequest): string {
   return JSON.stringify([r.scenarioId, r.iterations, r.seed, r.portfolio]);
 }
 
-export class RiskRun {
+export class RiskRun<P extends PlanChoice, F> {
   status = $state<RunStatus>('idle');
   done = $state(0);
   total = $state(0);
   workers = $state(0);
   message = $state('');
   /** Set when the scenario's plan is empty (nothing to simulate). */
-  plan = $state.raw<SimulatedPlan | null>(null);
-  figures = $state.raw<RiskFigures | null>(null);
+  plan = $state.raw<P | null>(null);
+  figures = $state.raw<F | null>(null);
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private current: PoolRun | null = null;
   private generation = 0;
   private lastKey = '';
+
+  constructor(private readonly shape: RiskShape<P, F>) {}
 
   get running(): boolean {
     return this.status === 'running' || this.status === 'waiting';
@@ -93,7 +70,7 @@ export class RiskRun {
     this.schedule(request, 0);
   }
 
-  /** Stops the run under way; the figures received so far are shown, marked cancelled. */
+  /** Stops the run under way; the figures of the blocks done are shown, marked cancelled. */
   cancel(): void {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -111,16 +88,16 @@ export class RiskRun {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.generation++;
-    this.current?.cancel();
+    this.current?.abort();
     this.current = null;
   }
 
   private start(request: RunRequest, key: string): void {
     const id = ++this.generation;
-    let plan: SimulatedPlan;
+    let plan: P;
     let prepared;
     try {
-      plan = simulatedPlan(request.portfolio, request.scenarioId);
+      plan = this.shape.plan(request.portfolio, request.scenarioId);
       this.plan = plan;
       if (plan.plan.length === 0) {
         this.status = 'idle';
@@ -142,7 +119,6 @@ export class RiskRun {
         iterations: request.iterations,
         seed: request.seed,
         workers: this.workers,
-        portfolio: request.portfolio,
         onProgress: (done) => {
           if (id === this.generation) this.done = done;
         },
@@ -151,26 +127,23 @@ export class RiskRun {
     );
     this.current = run;
     run.done.then(
-      ({ result, curve, pAll, causes }) => {
+      (output) => {
         if (id !== this.generation) return;
         this.current = null;
-        this.figures = {
-          key,
-          plan,
-          result,
-          curve,
-          pAll,
-          rows: roadmapRows(request.portfolio, result, causes),
-          fan: fanYears(result),
-          tornado: tornadoBars(request.portfolio, result),
-        };
-        this.status = result.cancelled ? 'cancelled' : 'done';
-        if (result.cancelled) this.lastKey = '';
+        try {
+          this.figures = this.shape.figures(request, key, plan, output);
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+        const cancelled = output.result.cancelled;
+        this.status = cancelled ? 'cancelled' : 'done';
+        if (cancelled) this.lastKey = '';
       },
       (error: unknown) => {
         if (id !== this.generation) return;
         this.current = null;
-        if (this.done === 0 && error instanceof Error && /annulée/.test(error.message)) {
+        if (error instanceof Error && /annulée/.test(error.message)) {
           this.status = this.figures ? 'cancelled' : 'idle';
           this.lastKey = '';
           return;

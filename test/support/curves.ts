@@ -1,12 +1,12 @@
 /**
- * The shapes computed from a run's raw blocks (the S-curve of delivered
- * value, who delays whom), for the risk screen and any other reader of the
- * blocks. Kept apart from the optimiser so the simulation worker, which
- * computes them, does not load it.
+ * The tests' own S-curve and "who delays whom", recomputed from a run's raw
+ * blocks: an independent reading of MODEL.md §5 the engine's streamed
+ * figures (shared/engine/simulate/summarise.ts, `delayedBy`, the curve of
+ * `SimulationOutput`) are checked against.
  */
-import type { BlockResult } from './block';
-import { sortedQuantile } from './order';
-import type { Portfolio } from '../../model/portfolio';
+import type { BlockResult } from '../../shared/engine/simulate/block';
+import { sortedQuantile } from '../../shared/engine/simulate/order';
+import type { Portfolio } from '../../shared/model/portfolio';
 
 /** Every iteration's delivered value, in iteration order. */
 export function valueSample(blocks: readonly BlockResult[]): Float64Array {
