@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   frontier: () => import('./commands/frontier'),
   simulate: () => import('./commands/simulate'),
   finance: () => import('./commands/finance'),
+  'next-year': () => import('./commands/next-year'),
 };
 
 const USAGE = `Usage : arbitra <commande> FICHIER [options]
@@ -27,6 +28,8 @@ const USAGE = `Usage : arbitra <commande> FICHIER [options]
   simulate FILE [--scenario ID] [--iterations N] [--seed S] [--json]
   finance  FILE [--scenario ID] [--json]
   convert  IN OUT            (.json, .arbitra, .xlsx)
+  next-year FILE OUT [--scenario ID]   (document de l’exercice suivant : projets en cours poursuivis,
+                                        livrés et abandonnés retirés des candidats)
 `;
 
 export async function main(argv: string[]): Promise<number> {
