@@ -186,8 +186,10 @@ export function rollForward(
   for (const p of portfolio.projects) {
     if (departed.has(p.id) || continuedIds.has(p.id)) continue;
     const partners = [
-      ...(p.excludes ?? []).filter((id) => deliveredIds.has(id)),
-      ...delivered.filter((d) => d.excludes?.includes(p.id)).map((d) => d.id),
+      ...new Set([
+        ...(p.excludes ?? []).filter((id) => deliveredIds.has(id)),
+        ...delivered.filter((d) => d.excludes?.includes(p.id)).map((d) => d.id),
+      ]),
     ];
     if (partners.length === 0) continue;
     const required = p.mandatory === true || typeof p.fixedStart === 'number';

@@ -32,13 +32,21 @@ export function describeNextYear(before: Portfolio, rolled: RollForward): string
   const list = (ids: readonly string[]) => (ids.length > 0 ? ` : ${ids.join(', ')}` : '');
   const remainder = rolled.continued.reduce((s, c) => s + c.remainder, 0);
   const run = rolled.delivered.reduce((s, d) => s + d.netRunningCost, 0);
+  const continued = rolled.continued.length;
+  const delivered = rolled.delivered.length;
   const lines = [
     `Arbitrage ${doc.horizon.firstYear} préparé pour ${before.organisation.name} : horizon ${doc.horizon.firstYear}–${last} (${plural(doc.horizon.years, 'an')}), enveloppes et capacités décalées d’un an, la dernière année répétée.`,
-    `- ${plural(rolled.continued.length, 'projet')} en cours poursuivi${rolled.continued.length > 1 ? 's' : ''} en ${doc.horizon.firstYear}${list(rolled.continued.map((c) => c.project))} ; reste à payer ${euros(remainder)}.`,
-    `- ${plural(rolled.delivered.length, 'projet')} livré${rolled.delivered.length > 1 ? 's' : ''}${list(rolled.delivered.map((d) => d.project))} ; ` +
-      (run >= 0
-        ? `${euros(run)} de fonctionnement net retirés chaque année de l’enveloppe de fonctionnement.`
-        : `${euros(-run)} d’économies nettes ajoutées chaque année à l’enveloppe de fonctionnement.`),
+    `- ${plural(continued, 'projet')} en cours poursuivi${continued > 1 ? 's' : ''} en ${doc.horizon.firstYear}` +
+      (continued > 0
+        ? `${list(rolled.continued.map((c) => c.project))} ; reste à payer ${euros(remainder)}.`
+        : '.'),
+    `- ${plural(delivered, 'projet')} livré${delivered > 1 ? 's' : ''}` +
+      (delivered === 0
+        ? '.'
+        : `${list(rolled.delivered.map((d) => d.project))} ; ` +
+          (run >= 0
+            ? `${euros(run)} de fonctionnement net retirés chaque année de l’enveloppe de fonctionnement.`
+            : `${euros(-run)} d’économies nettes ajoutées chaque année à l’enveloppe de fonctionnement.`)),
     `- ${plural(rolled.abandoned.length, 'projet')} abandonné${rolled.abandoned.length > 1 ? 's' : ''}${list(rolled.abandoned)}.`,
     `- ${plural(rolled.candidates.length, 'projet')} candidat${rolled.candidates.length > 1 ? 's' : ''} à arbitrer` +
       (rolled.forcedOut.length > 0

@@ -308,3 +308,15 @@ describe('arbitra next-year', () => {
     expect(() => readFileSync(output)).toThrow();
   });
 });
+
+describe('what next-year says', () => {
+  it('says « aucun » for what did not happen, and nothing about money then', async () => {
+    const input = write('annee1e.json', doc());
+    const io = capture();
+    expect(await nextYearCommand([input, join(dir, 'annee2e.json')])).toBe(0);
+    vi.restoreAllMocks();
+    expect(io.out()).toContain('- aucun projet en cours poursuivi en 2028.\n');
+    expect(io.out()).toContain('- aucun projet livré.\n');
+    expect(io.out()).toContain('- 3 projets candidats à arbitrer.\n');
+  });
+});
