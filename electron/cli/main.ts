@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   simulate: () => import('./commands/simulate'),
   finance: () => import('./commands/finance'),
   weights: () => import('./commands/weights'),
+  'next-year': () => import('./commands/next-year'),
 };
 
 const USAGE = `Usage : arbitra <commande> FICHIER [options]
@@ -30,6 +31,8 @@ const USAGE = `Usage : arbitra <commande> FICHIER [options]
   finance  FILE [--scenario ID] [--json]
   weights  FILE [--json]     (poids des critères par membre du comité et pour le groupe)
   convert  IN OUT            (.json, .arbitra, .xlsx)
+  next-year FILE OUT [--scenario ID]   (document de l’exercice suivant : projets en cours poursuivis,
+                                        livrés et abandonnés retirés des candidats)
 `;
 
 export async function main(argv: string[]): Promise<number> {

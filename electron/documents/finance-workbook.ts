@@ -3,8 +3,22 @@
  * CP par projet et année, AP, FCTVA, Fonctionnement and Coût net, French
  * headers, amounts in euros, header rows frozen, totals in bold. Amounts are
  * values (not formulas), equal to the engine's figures to the cent.
+ *
+ * Then the money for the vote (MODEL.md §9, `moneyForVote`):
+ *
+ * - « PPI », the table a finance officer pastes into the budget-orientation
+ *   report: expenditure (CP) with one « dont » row per AP (number, amount,
+ *   CP realised before the horizon, per year, after), then subsidies,
+ *   partner shares, FCTVA received and the net financing, per year and over
+ *   the horizon;
+ * - « Annexe AP-CP » (Excel refuses « / » in a sheet name), the annex as
+ *   voted: AP number, project, label, AP initiale, révisions, AP
+ *   actualisée, first year, CP per year (realised before the horizon,
+ *   planned after), total of the CP, and a total row.
  */
+import { annexTotal } from '../../shared/engine/annex';
 import { FINANCE_LINE_LABELS, financeLines, type FinanceReport } from '../../shared/engine/finance';
+import { moneyForVote, type MoneyForVote } from '../../shared/engine/ppi';
 import { DEFAULT_FCTVA_RATE, type Portfolio } from '../../shared/model/portfolio';
 import { col, writeWorkbook, type Table } from './xlsx';
 
@@ -15,6 +29,9 @@ export const FINANCE_SHEETS = {
   fctva: 'FCTVA',
   operating: 'Fonctionnement',
   netCost: 'Coût net',
+  ppi: 'PPI',
+  // Excel refuses « / » in a sheet name.
+  annex: 'Annexe AP-CP',
 } as const;
 
 /** The finance workbook of a plan, as tables. Pure. */
@@ -134,7 +151,110 @@ export function financeTables(portfolio: Portfolio, report: FinanceReport): Tabl
       [total, ...lines.map((line) => line.total)],
     ],
   };
-  return [plan, cp, ap, fctva, operating, net];
+  const plannedOrder = report.projects.map((l) => ({ project: l.project, start: l.start }));
+  const money = moneyForVote(portfolio, plannedOrder, report);
+  return [plan, cp, ap, fctva, operating, net, ppiSheet(money), annexSheet(money, years[0] ?? 0)];
+}
+
+/** « PPI »: expenditure and its AP, receipts, net, per year (see the header). */
+export function ppiSheet(money: MoneyForVote): Table {
+  const { ppi } = money;
+  const first = ppi.years[0];
+  const last = ppi.years[ppi.years.length - 1];
+  const span = first === undefined ? '' : first === last ? ` ${first}` : ` ${first}–${last}`;
+  const sumOf = (xs: number[]) => cents(xs.reduce((s, x) => s + x, 0));
+  const line = (label: string, values: number[], total: number) => [
+    label,
+    null,
+    null,
+    null,
+    ...values,
+    null,
+    total,
+  ];
+  return {
+    name: FINANCE_SHEETS.ppi,
+    columns: [
+      col('Rubrique', 'text', 48),
+      col('N° AP', 'text', 14),
+      col('Montant de l’AP', 'money', 18),
+      col(first === undefined ? 'Réalisé avant' : `Réalisé avant ${first}`, 'money', 16),
+      ...ppi.years.map((y) => col(String(y), 'money', 16)),
+      col(last === undefined ? 'Après' : `Après ${last}`, 'money', 16),
+      col(`Total${span}`, 'money', 18),
+    ],
+    rows: [
+      [
+        'Dépenses d’investissement (CP)',
+        null,
+        sumOf(ppi.projects.map((p) => p.amount)),
+        sumOf(ppi.projects.map((p) => p.before)),
+        ...ppi.expenditure,
+        sumOf(ppi.projects.map((p) => p.after)),
+        ppi.totals.expenditure,
+      ],
+      ...ppi.projects.map((p) => [
+        `dont ${p.project} ${p.label}`,
+        p.ap,
+        p.amount,
+        p.before,
+        ...p.cp,
+        p.after,
+        sumOf(p.cp),
+      ]),
+      line('Subventions', ppi.subsidies, ppi.totals.subsidies),
+      line('Participations des partenaires', ppi.partners, ppi.totals.partners),
+      line('FCTVA reçu', ppi.fctva, ppi.totals.fctva),
+      line('Financement net (à la charge de la collectivité)', ppi.net, ppi.totals.net),
+    ],
+  };
+}
+
+/** « Annexe AP-CP »: one row per AP and a total row (see the header). */
+export function annexSheet(money: MoneyForVote, firstYear: number): Table {
+  const rows = money.annex;
+  const total = annexTotal(rows, firstYear);
+  const years = total.cp.map((_, i) => total.firstYear + i);
+  // No AP initiale known (no baseline): the revision columns stay empty, totals too.
+  const revised = rows.some((r) => r.initial !== null);
+  return {
+    name: FINANCE_SHEETS.annex,
+    columns: [
+      col('N° AP', 'text', 14),
+      col('Projet', 'text', 12),
+      col('Libellé', 'text', 44),
+      col('AP initiale', 'money', 16),
+      col('Révisions', 'money', 16),
+      col('AP actualisée', 'money', 16),
+      col('1re année', 'number', 10),
+      ...years.map((y) => col(`CP ${y}`, 'money', 16)),
+      col('Total des CP', 'money', 18),
+    ],
+    rows: [
+      ...rows.map((r) => [
+        r.ap,
+        r.project,
+        r.label,
+        r.initial,
+        r.revision,
+        r.amount,
+        r.firstYear,
+        ...years.map((y) => r.cp[y - r.firstYear] ?? 0),
+        cents(r.cp.reduce((s, x) => s + x, 0)),
+      ]),
+      [
+        'Total',
+        null,
+        null,
+        revised ? total.initial : null,
+        revised ? total.revision : null,
+        total.amount,
+        null,
+        ...total.cp,
+        cents(total.cp.reduce((s, x) => s + x, 0)),
+      ],
+    ],
+  };
 }
 
 function cents(v: number): number {

@@ -31,6 +31,12 @@
  *   the last horizon year is left out of the yearly arrays and given in
  *   `totals.fctvaAfterHorizon`; FCTVA that would be received before the
  *   horizon (a CP dated before `firstYear`) is ignored.
+ * - **CP paid before the horizon** (`actuals` of years before `firstYear`,
+ *   MODEL.md §9: the next year's document keeps last year's rows) bring
+ *   their FCTVA in the years the regime says, whatever the plan: under `N+1`
+ *   the CP paid in 2027 are refunded in 2028, a receipt of the new horizon.
+ *   Same base as planned CP: `paid × (1 − partnerShare)` of eligible
+ *   projects. They are not expense of the horizon (the plan's CP are).
  * - **Running cost** = `runCost × (1 − partnerShare)` per year, and
  *   **savings** = `savings` in full (they are the authority's own, and the
  *   scenario's `savingsCredit` is not applied: finance shows the announced
@@ -219,6 +225,17 @@ export function financePlan(
       ap: toCents(sum(project.investment)),
       cp: project.investment.map(toCents),
     });
+  }
+
+  // FCTVA still to come on the CP paid before the horizon (MODEL.md §9
+  // actuals), whatever the plan: a receipt of the years it falls in.
+  for (const row of portfolio.actuals ?? []) {
+    const project = byId.get(row.project);
+    if (row.year >= firstYear || !project || project.fctvaEligible === false) continue;
+    const refund = rate * row.paid * (1 - (project.partnerShare ?? 0));
+    const paid = row.year + lag - firstYear;
+    if (paid >= count) fctvaAfterHorizon += refund;
+    else if (paid >= 0) fctva[paid]! += refund;
   }
 
   const g = gross.map(toCents);

@@ -195,13 +195,23 @@ export interface ActualEntry extends Extra {
   status?: ActualStatus;
 }
 
+/** A project of the adopted plan, with the AP it was adopted with (Arbitra extension, shared/engine/annex.ts). */
+export interface BaselineEntry extends PlanEntry {
+  /** The gross AP at adoption. */
+  ap?: number;
+  /** The CP schedule at adoption, by project year. */
+  cp?: number[];
+  /** The AP number of the deliberation annex. */
+  apNumber?: string;
+}
+
 /** MODEL.md §9: the plan adopted in committee. */
 export interface Baseline extends Extra {
   /** YYYY-MM-DD */
   date: string;
   meeting?: string;
   scenario?: string;
-  plan: PlanEntry[];
+  plan: BaselineEntry[];
 }
 
 export interface Portfolio extends Extra {

@@ -23,6 +23,7 @@ import {
   type Axis,
   type ActualEntry,
   type Baseline,
+  type BaselineEntry,
   type BlackSwan,
   type Budget,
   type Criterion,
@@ -403,11 +404,17 @@ export const actualEntrySchema = z.looseObject({
   status: z.enum(ACTUAL_STATUSES).optional(),
 }) satisfies z.ZodType<ActualEntry>;
 
+export const baselineEntrySchema = planEntrySchema.extend({
+  ap: moneySchema.optional(),
+  cp: z.array(moneySchema).optional(),
+  apNumber: textSchema.optional(),
+}) satisfies z.ZodType<BaselineEntry>;
+
 export const baselineSchema = z.looseObject({
   date: dateSchema,
   meeting: textSchema.optional(),
   scenario: idSchema.optional(),
-  plan: z.array(planEntrySchema),
+  plan: z.array(baselineEntrySchema),
 }) satisfies z.ZodType<Baseline>;
 
 export const portfolioSchema = z.looseObject({
@@ -457,4 +464,5 @@ export const KNOWN_FIELDS = {
   pairJudgement: Object.keys(pairJudgementSchema.shape),
   actual: Object.keys(actualEntrySchema.shape),
   baseline: Object.keys(baselineSchema.shape),
+  baselineEntry: Object.keys(baselineEntrySchema.shape),
 } as const;

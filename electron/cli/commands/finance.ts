@@ -3,7 +3,10 @@
  *
  * The plan is the scenario's `plan`; without one, the optimised plan (see
  * `planFor`). With `--json`, standard output holds exactly the report of
- * `financePlan`; without, a French table for the finance director.
+ * `financePlan` with the money for the vote of MODEL.md §9 (`ppi`, `annex`,
+ * `selfFinancing`: `moneyForVote`); without, French tables for the finance
+ * director, the PPI, the AP/CP annex and the floor warnings last
+ * (`money-for-vote.ts`).
  * Exit status: 0 on success; 1 when the file is refused, names an unknown
  * scenario (the message lists the available ids) or admits no plan (the
  * optimiser's reasons are printed); 2 on a usage error.
@@ -27,6 +30,8 @@ import {
   type Portfolio,
   type ResolvedScenario,
 } from '../../../shared/model/portfolio';
+import { moneyForVote, type MoneyForVote } from '../../../shared/engine/ppi';
+import { formatMoneyForVote } from '../money-for-vote';
 
 /** How long the optimiser may search when the scenario has no plan (as `optimize`). */
 export const OPTIMISE_TIME_LIMIT = 30;
@@ -80,7 +85,7 @@ export const formatEuros = euro;
 
 /** The report as French tables: yearly figures, then AP/CP by project. */
 export function formatFinanceReport(
-  report: FinanceReport,
+  report: FinanceReport & Partial<MoneyForVote>,
   portfolio: Portfolio,
   scenario: ResolvedScenario,
   source: string,
@@ -135,9 +140,22 @@ export function formatFinanceReport(
     '',
     ...notes,
     '',
-    'Autorisations de programme et crédits de paiement',
-    report.projects.length > 0 ? perProject : '(aucun projet au plan)',
-    '',
+    // The annex below lists every AP and its CP: the plain table only stands in without it.
+    ...(report.annex
+      ? []
+      : [
+          'Autorisations de programme et crédits de paiement',
+          report.projects.length > 0 ? perProject : '(aucun projet au plan)',
+          '',
+        ]),
+    ...(report.ppi && report.annex && report.selfFinancing
+      ? [
+          formatMoneyForVote(
+            { ppi: report.ppi, annex: report.annex, selfFinancing: report.selfFinancing },
+            portfolio,
+          ),
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -180,9 +198,10 @@ export const command: CliCommand = async (argv) => {
       chosen.reasons,
     );
   }
-  let report: FinanceReport;
+  let report: FinanceReport & MoneyForVote;
   try {
-    report = financePlan(portfolio, scenario, chosen.plan);
+    const figures = financePlan(portfolio, scenario, chosen.plan);
+    report = { ...figures, ...moneyForVote(portfolio, chosen.plan, figures) };
   } catch (error) {
     return refuse((error as Error).message);
   }

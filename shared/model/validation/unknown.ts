@@ -27,7 +27,7 @@ const CHILDREN: Partial<Record<Kind, Record<string, [Kind, 'one' | 'many']>>> = 
   },
   criterion: { scale: ['criterionScale', 'one'] },
   memberJudgements: { pairs: ['pairJudgement', 'many'] },
-  baseline: { plan: ['planEntry', 'many'] },
+  baseline: { plan: ['baselineEntry', 'many'] },
   project: {
     staff: ['staffNeed', 'many'],
     durationMonths: ['threePoint', 'one'],

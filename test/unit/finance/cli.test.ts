@@ -70,7 +70,19 @@ describe('arbitra finance', () => {
     expect(status).toBe(0);
     const report = JSON.parse(io.out());
     expect(Object.keys(report).sort()).toEqual(
-      ['fctva', 'investment', 'netCost', 'operating', 'projects', 'totals', 'years'].sort(),
+      [
+        'fctva',
+        'investment',
+        'netCost',
+        'operating',
+        'projects',
+        'totals',
+        'years',
+        // MODEL.md §9
+        'ppi',
+        'annex',
+        'selfFinancing',
+      ].sort(),
     );
     expect(report.years).toEqual([2027, 2028]);
     expect(report.investment).toEqual({

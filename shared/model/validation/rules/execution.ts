@@ -5,7 +5,8 @@
  * - An `actuals` row names an existing project; a project has at most one
  *   row per budget year. Its year may fall before the horizon (the document
  *   of the next year keeps last year's rows) but is a year (2000..2100).
- * - Paid beyond the project's AP (Σ of its CP schedule) is a warning, on the
+ * - Paid beyond the project's AP (paid before the horizon + Σ of its CP
+ *   schedule, as a continued project keeps only its remainder) is a warning, on the
  *   row (in year order) where the total paid so far passes it: the AP must
  *   be revised, the document is not wrong.
  * - `baseline.scenario`, when given, names an existing scenario; its plan
@@ -57,7 +58,13 @@ export function checkActuals(out: Collector): void {
     const project = ctx.projects[ctx.projectIndex.get(id)![0]!];
     const cp = list(field(project, 'investment'));
     if (!cp.every((v) => num(v) !== undefined)) continue;
-    const ap = cp.reduce<number>((total, v) => total + (v as number), 0);
+    // The AP is what was paid before the horizon plus the CP still planned (the next
+    // year's document keeps a continued project's remainder only: shared/engine/actuals.ts).
+    const before =
+      ctx.firstYear === undefined
+        ? 0
+        : paidRows.filter((r) => r.year < ctx.firstYear!).reduce((s, r) => s + r.paid, 0);
+    const ap = before + cp.reduce<number>((total, v) => total + (v as number), 0);
     let total = 0;
     for (const { year, paid, row } of [...paidRows].sort((a, b) => a.year - b.year)) {
       total += paid;
@@ -65,7 +72,7 @@ export function checkActuals(out: Collector): void {
       if (total > ap + 0.005) {
         out.warn(
           ['actuals', row, 'paid'],
-          `les crédits payés sur le ${projectRef(ctx, id)} atteignent ${formatEuros(total)} fin ${year}, plus que son autorisation de programme (${formatEuros(ap)}, la somme de son calendrier des crédits de paiement) : l'AP est à réviser`,
+          `les crédits payés sur le ${projectRef(ctx, id)} atteignent ${formatEuros(total)} fin ${year}, plus que son autorisation de programme (${formatEuros(ap)} : les crédits payés avant l'horizon et son calendrier des crédits de paiement) : l'AP est à réviser`,
         );
         break;
       }
