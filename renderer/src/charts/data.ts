@@ -141,3 +141,15 @@ export interface TornadoBar {
   rankCorrelation: number;
   delaysSuccessor: number;
 }
+
+/** One level of the price of confidence (MODEL.md §7). */
+export interface ConfidenceBar {
+  /** The confidence level, or null for the plan with no risk margin. */
+  confidence: number | null;
+  /** The plan's value, or null when no plan that holds was found. */
+  value: number | null;
+  /** Share of the value given up against the plan with no risk margin. */
+  price: number;
+  /** The simulated risk of overrun of the most exposed year (null for the plan with no margin). */
+  worst: number | null;
+}

@@ -11,7 +11,9 @@
  * never deep-proxied.
  */
 import type {
+  ConfidencePoint,
   FrontierPoint,
+  KnownPoint,
   OptimiseProgress,
   OptimiseResult,
 } from '../../../shared/engine/optimise';
@@ -57,6 +59,7 @@ export class FrontierRun {
     factors: number[],
     timeLimitSeconds: number,
     key: string,
+    known: KnownPoint[] = [],
   ) {
     this.state = 'running';
     this.points = [];
@@ -75,6 +78,7 @@ export class FrontierRun {
         scenarioId: scenarioId || undefined,
         factors,
         timeLimitSeconds,
+        known,
       },
       {
         onReply: (reply) => {
@@ -101,6 +105,72 @@ export class FrontierRun {
     this.worker.cancel();
   }
 }
+
+/** The price of confidence of one scenario (MODEL.md §7): one plan per confidence level. */
+export class ConfidenceRun {
+  state = $state<RunState>('idle');
+  levels = $state.raw<ConfidencePoint[]>([]);
+  done = $state(0);
+  total = $state(0);
+  message = $state('');
+  key = $state('');
+  scenarioId = $state('');
+  private readonly worker = new WorkerRun<FrontierRequest, FrontierReply>(spawn);
+
+  run(
+    portfolio: Portfolio,
+    scenarioId: string,
+    confidences: (number | null)[],
+    timeLimitSeconds: number,
+    key: string,
+    deterministic?: OptimiseResult,
+  ) {
+    this.state = 'running';
+    this.levels = [];
+    this.done = 0;
+    this.total = confidences.length;
+    this.message = '';
+    this.key = key;
+    this.scenarioId = scenarioId;
+    const order = (list: ConfidencePoint[]) =>
+      [...list].sort((a, b) => (a.confidence ?? 0) - (b.confidence ?? 0));
+    this.worker.start(
+      {
+        kind: 'confidences',
+        portfolio,
+        scenarioId: scenarioId || undefined,
+        confidences,
+        timeLimitSeconds,
+        deterministic,
+      },
+      {
+        onReply: (reply) => {
+          if (reply.type === 'level') {
+            this.levels = order([...this.levels, reply.point]);
+            this.done = reply.done;
+          } else if (reply.type === 'done') {
+            if (reply.levels) this.levels = order(reply.levels);
+            this.state = 'done';
+          }
+        },
+        onStop: (reason) => {
+          if (reason.kind === 'failed') {
+            this.state = 'failed';
+            this.message = failure(reason);
+          } else if (this.state === 'running') this.state = 'cancelled';
+        },
+      },
+    );
+  }
+
+  /** Stops the run, keeping the levels already computed. */
+  cancel() {
+    this.worker.cancel();
+  }
+}
+
+/** The price-of-confidence run of the frontier screen (one at a time). */
+export const confidenceRun = new ConfidenceRun();
 
 /** One scenario's optimised plan, with the best plan so far while it runs. */
 export class PlanRun {

@@ -10,9 +10,12 @@
  * grows.
  */
 import {
+  confidenceFrontier,
   frontier,
   optimise,
+  type ConfidencePoint,
   type FrontierPoint,
+  type KnownPoint,
   type OptimiseProgress,
   type OptimiseResult,
 } from '../../../shared/engine/optimise';
@@ -29,6 +32,18 @@ export type FrontierRequest =
       scenarioId?: string;
       factors: number[];
       timeLimitSeconds: number;
+      /** Points already proven (the scenario's own optimum), not solved again. */
+      known?: KnownPoint[];
+    }
+  | {
+      kind: 'confidences';
+      id: number;
+      portfolio: Portfolio;
+      scenarioId?: string;
+      confidences: (number | null)[];
+      timeLimitSeconds: number;
+      /** The scenario's proven optimum without confidence, when known. */
+      deterministic?: OptimiseResult;
     }
   | {
       kind: 'optimise';
@@ -40,8 +55,15 @@ export type FrontierRequest =
 
 export type FrontierReply =
   | { type: 'point'; id: number; point: FrontierPoint; done: number; total: number }
+  | { type: 'level'; id: number; point: ConfidencePoint; done: number; total: number }
   | { type: 'progress'; id: number; progress: OptimiseProgress }
-  | { type: 'done'; id: number; points?: FrontierPoint[]; result?: OptimiseResult }
+  | {
+      type: 'done';
+      id: number;
+      points?: FrontierPoint[];
+      levels?: ConfidencePoint[];
+      result?: OptimiseResult;
+    }
   | ErrorReply;
 
 serve<FrontierRequest, FrontierReply>(async (request, post) => {
@@ -51,9 +73,19 @@ serve<FrontierRequest, FrontierReply>(async (request, post) => {
       scenarioId: request.scenarioId,
       factors: request.factors,
       timeLimitSeconds: request.timeLimitSeconds,
+      known: request.known,
       onPoint: (point, done, total) => post({ type: 'point', id, point, done, total }),
     });
     post({ type: 'done', id, points });
+  } else if (request.kind === 'confidences') {
+    const { points: levels } = await confidenceFrontier(loadHighs, request.portfolio, {
+      scenarioId: request.scenarioId,
+      confidences: request.confidences,
+      timeLimitSeconds: request.timeLimitSeconds,
+      deterministic: request.deterministic,
+      onPoint: (point, done, total) => post({ type: 'level', id, point, done, total }),
+    });
+    post({ type: 'done', id, levels });
   } else {
     const result = await optimise(loadHighs, request.portfolio, {
       scenarioId: request.scenarioId,

@@ -7,7 +7,11 @@
  * and explaining an infeasible problem). Whatever stops it, the best plan
  * received so far is kept with its figures.
  */
-import type { OptimiseResult } from '../../../shared/engine/optimise';
+import type {
+  ConfidenceReport,
+  OptimiseProgress,
+  OptimiseResult,
+} from '../../../shared/engine/optimise';
 import { relativeGap } from '../../../shared/engine/plan';
 import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
 import type { OptimiseReply, OptimiseRequest } from './optimise.worker';
@@ -32,6 +36,12 @@ export interface RunView {
   heuristic: number | null;
   reasons: string[];
   message: string;
+  /** With a confidence (MODEL.md §7): what the simulation says of the plan, once done. */
+  confidence: ConfidenceReport | null;
+  /** What the confidence method is trying, in words, while it runs. */
+  note: string;
+  /** The engine's whole result, once done. */
+  result: OptimiseResult | null;
 }
 
 /** Extra seconds granted beyond the time limit before the worker is terminated. */
@@ -70,6 +80,9 @@ class OptimiserRun {
       heuristic: null,
       reasons: [],
       message: '',
+      confidence: null,
+      note: '',
+      result: null,
     };
     this.worker.start(
       { portfolio, scenarioId, timeLimitSeconds: timeLimit },
@@ -95,16 +108,13 @@ class OptimiserRun {
     if (this.running) this.worker.cancel();
   }
 
-  private progress(p: {
-    phase: string;
-    objective: number | null;
-    bound: number | null;
-    gap: number | null;
-    seconds: number;
-    plan?: PlanEntry[];
-  }): void {
+  private progress(p: OptimiseProgress): void {
     const v = this.view!;
     const next: RunView = { ...v, seconds: p.seconds };
+    if (p.note) {
+      this.view = { ...next, note: p.note };
+      return;
+    }
     if (p.phase === 'heuristic') next.heuristic = p.objective;
     if (p.plan && p.objective !== null && (v.objective === null || p.objective >= v.objective)) {
       next.plan = p.plan;
@@ -130,6 +140,9 @@ class OptimiserRun {
       seconds: result.seconds,
       heuristic: result.heuristic.feasible ? result.heuristic.objective : null,
       reasons: result.reasons,
+      confidence: result.confidence ?? null,
+      note: '',
+      result,
     };
   }
 

@@ -138,6 +138,8 @@ export interface ConfidenceFrontierOptions extends Omit<
 > {
   /** Levels; null stands for the deterministic plan (always computed, and listed when asked). */
   confidences?: readonly (number | null)[];
+  /** The deterministic result when already known (the scenario's proven optimum): not solved again. */
+  deterministic?: OptimiseResult;
   onPoint?: (point: ConfidencePoint, done: number, total: number) => void;
 }
 
@@ -149,7 +151,14 @@ export async function confidenceFrontier(
   const highs = await resolveHighs(highsSource);
   const levels = options.confidences ?? [null, ...DEFAULT_CONFIDENCES];
   const total = levels.length;
-  const det = await optimise(highs, portfolio, { ...options, confidence: null });
+  const det =
+    options.deterministic?.status === 'optimal'
+      ? options.deterministic
+      : await optimise(highs, portfolio, {
+          ...options,
+          confidence: null,
+          deterministic: undefined,
+        });
   const investment = (plan: PlanEntry[]) =>
     planNetInvestment(portfolio, scenarioFor(portfolio, options), plan);
   const out = new Map<number | null, ConfidencePoint>();

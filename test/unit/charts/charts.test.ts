@@ -6,6 +6,7 @@
  */
 import { render } from 'svelte/server';
 import { describe, it } from 'vitest';
+import ConfidenceChart from '../../../renderer/src/charts/ConfidenceChart.svelte';
 import EnvelopeChart from '../../../renderer/src/charts/EnvelopeChart.svelte';
 import FrontierChart from '../../../renderer/src/charts/FrontierChart.svelte';
 import RiskRoadmap from '../../../renderer/src/charts/RiskRoadmap.svelte';
@@ -70,6 +71,18 @@ describe('chart snapshots', () => {
   it('tornado, and its empty state', () => {
     matchChart('tornado', render(Tornado, { props: { bars: data.tornadoBars } }).body);
     matchChart('tornado-empty', render(Tornado, { props: { bars: [] } }).body);
+  });
+
+  it('price of confidence (a level without a plan that holds)', () => {
+    matchChart(
+      'confidence',
+      render(ConfidenceChart, {
+        props: {
+          bars: data.confidenceBars,
+          title: 'Tenir les enveloppes 8 années sur 10 coûte 12 % de la valeur',
+        },
+      }).body,
+    );
   });
 
   it('value S-curve', () => {

@@ -155,3 +155,11 @@ export const frontierPoints: FrontierPoint[] = [
   point(1.5, 71, 3_200_000),
   point(2, 0, 0, { status: 'infeasible', plan: [] }),
 ];
+
+/** The price of confidence: no margin, three levels, the strictest without a plan that holds. */
+export const confidenceBars = [
+  { confidence: null, value: 1715.1, price: 0, worst: null },
+  { confidence: 0.5, value: 1620.4, price: 0.0552, worst: 0.48 },
+  { confidence: 0.8, value: 1502.4, price: 0.124, worst: 0.19 },
+  { confidence: 0.95, value: null, price: 0, worst: null },
+];

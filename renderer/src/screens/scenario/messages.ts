@@ -12,6 +12,38 @@ const fr = {
   'sc.createName': 'Scénario de référence',
   'sc.createEdit': 'Créer un scénario',
   'sc.edit': 'Modifier le scénario « {name} » : {field}',
+  'goal.title': 'Objectif et risque',
+  'goal.objective': 'Ce que l’optimisation maximise',
+  'goal.discounted':
+    'La valeur actualisée de tous les projets retenus (un projet démarré plus tard vaut un peu moins)',
+  'goal.mandate':
+    'La valeur livrée avant la fin du mandat ({end}) : un projet qui risque de ne pas finir à temps compte moins',
+  'goal.hold': 'Exiger un plan qui tienne les enveloppes d’investissement malgré les dépassements',
+  'goal.confidence': 'Confiance',
+  'goal.confidenceHint': 'chaque enveloppe tenue au moins {years} années sur 10',
+  'goal.confidenceRange': 'Choisissez une confiance entre 50 % et 99 %.',
+  'goal.confidenceHow':
+    'Chaque plan essayé est simulé (20 000 tirages des durées et des coûts) ; le calcul prend le temps choisi ci-dessous.',
+  'hold.price':
+    'Tenir chaque enveloppe d’investissement {years} années sur 10 coûte {percent} de la valeur : {value} points, contre {det} sans marge de risque.',
+  'hold.baseline':
+    'Une marge uniforme sur toutes les enveloppes (× {factor}) tiendrait aussi, mais n’en garderait que {value} points.',
+  'hold.none':
+    'Aucun plan trouvé ne tient chaque enveloppe {years} années sur 10 : baissez la confiance, desserrez les enveloppes ou donnez plus de temps au calcul.',
+  'hold.unknown':
+    'Ce scénario demande un plan qui tienne ses enveloppes malgré les dépassements : lancez l’optimisation pour voir, année par année, le risque de dépassement du plan.',
+  'hold.caption': 'Risque de dépassement de l’enveloppe, simulé (à tenir : {percent} au plus)',
+  'hold.det': 'Sans marge de risque',
+  'hold.detNote': 'le meilleur plan si les coûts étaient ceux prévus',
+  'hold.priceLabel': 'Prix de la confiance',
+  'hold.status':
+    'Plan trouvé en {seconds} : il tient chaque enveloppe au moins {years} années sur 10 ; la borne est le meilleur plan sans marge de risque.',
+  'hold.year': 'Année',
+  'hold.risk': 'Risque',
+  'hold.error': 'Erreur',
+  'hold.verdict': 'Enveloppe',
+  'hold.held': 'tenue',
+  'hold.over': 'dépassée',
   'factors.title': 'Hypothèses du scénario',
   'factors.intro':
     'Ces facteurs s’appliquent aux enveloppes et aux capacités ci-dessous, pour ce scénario seulement.',
@@ -148,6 +180,38 @@ const en: Record<ScenarioMessage, string> = {
   'sc.createName': 'Reference scenario',
   'sc.createEdit': 'Create a scenario',
   'sc.edit': 'Edit scenario “{name}”: {field}',
+  'goal.title': 'Objective and risk',
+  'goal.objective': 'What the optimisation maximises',
+  'goal.discounted':
+    'The discounted value of every chosen project (a project started later is worth a little less)',
+  'goal.mandate':
+    'The value delivered before the end of the mandate ({end}): a project that may not finish in time counts less',
+  'goal.hold': 'Require a plan that holds the investment envelopes despite overruns',
+  'goal.confidence': 'Confidence',
+  'goal.confidenceHint': 'each envelope held at least {years} years in 10',
+  'goal.confidenceRange': 'Choose a confidence between 50% and 99%.',
+  'goal.confidenceHow':
+    'Every plan tried is simulated (20,000 draws of durations and costs); the run takes the time chosen below.',
+  'hold.price':
+    'Holding each investment envelope {years} years in 10 costs {percent} of the value: {value} points, against {det} with no risk margin.',
+  'hold.baseline':
+    'A uniform margin on every envelope (× {factor}) would hold too, but keep only {value} points.',
+  'hold.none':
+    'No plan found holds each envelope {years} years in 10: lower the confidence, loosen the envelopes or give the run more time.',
+  'hold.unknown':
+    'This scenario asks for a plan that holds its envelopes despite overruns: run the optimisation to see, year by year, the plan’s risk of overrun.',
+  'hold.caption': 'Risk of exceeding the envelope, simulated (to hold: at most {percent})',
+  'hold.det': 'With no risk margin',
+  'hold.detNote': 'the best plan if costs were as planned',
+  'hold.priceLabel': 'Price of confidence',
+  'hold.status':
+    'Plan found in {seconds}: it holds each envelope at least {years} years in 10; the bound is the best plan with no risk margin.',
+  'hold.year': 'Year',
+  'hold.risk': 'Risk',
+  'hold.error': 'Error',
+  'hold.verdict': 'Envelope',
+  'hold.held': 'held',
+  'hold.over': 'exceeded',
   'factors.title': 'Scenario assumptions',
   'factors.intro':
     'These factors apply to the envelopes and capacities below, for this scenario only.',
