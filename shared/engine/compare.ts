@@ -73,6 +73,11 @@ export interface PlanComparison {
   /** The optimiser's objective: values discounted by each scenario's time preference. */
   objectiveA: number;
   objectiveB: number;
+  /**
+   * Plan B's objective read with A's settings (A's time preference and
+   * objective): the one measure by which the two plans' discounted values compare.
+   */
+  objectiveBAtA: number;
   moneyByYear: YearMoney[];
   totals: { investmentA: number; investmentB: number; operatingA: number; operatingB: number };
   teamLoadByYear: TeamLoad[];
@@ -185,6 +190,7 @@ export function comparePlans(
     valueB: sumValue(planB),
     objectiveA: planObjective(problemA, planA),
     objectiveB: planObjective(problemB, planB),
+    objectiveBAtA: planObjective(problemA, planB),
     moneyByYear,
     totals: {
       investmentA: sum(usageA.investment),

@@ -59,7 +59,7 @@ export const REFERENCE_CLASS_PRESETS: Record<ReferenceClass, ReferenceClassPrese
   'flyvbjerg-2011': {
     id: 'flyvbjerg-2011',
     source:
-      'Flyvbjerg & Budzier, « Why Your IT Project May Be Riskier Than You Think », Harvard Business Review, septembre 2011 (1 471 projets informatiques)',
+      'Flyvbjerg & Budzier, « Why Your IT Project May Be Riskier Than You Think », Harvard Business Review, septembre 2011 (1\u202f471 projets informatiques)',
     meanOverrun: 0.27,
     blackSwanShare: 1 / 6,
     blackSwanCostOverrun: 2,

@@ -124,6 +124,9 @@ describe('comparing two plans (hand-built)', () => {
     const later = comparePlans(doc, a, b, { scenarioA: base, scenarioB: prudent });
     // B: P1 in 2031 → 50 × 0.9, P3 in 2030 → 100.
     expect(later.objectiveB).toBeCloseTo(145, 9);
+    // Read with A's settings, B's plan is discounted the same way as A's.
+    // B's plan at A's time preference (0.04): P1 in 2031 → 50 × 0.96, P3 → 100.
+    expect(later.objectiveBAtA).toBeCloseTo(148, 9);
   });
 
   it('refuses a plan naming an unknown project, a project twice, or a start that is not a year', () => {

@@ -185,7 +185,7 @@ describe('roadmap, comparison, decisions and no-plan titles', () => {
   });
   it('signs the comparison figures', () => {
     expect(plain(compareTitle('fr', 'A', 'B', 12.04, -300_000))).toBe(
-      '« B » face à « A » : +12 points de valeur, −300 000 € d’investissement net',
+      '« B » face à « A » : +12 points de valeur prévue, −300 000 € d’investissement net',
     );
   });
   it('says a scenario without plan shows a provisional one', () => {

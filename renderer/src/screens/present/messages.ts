@@ -25,7 +25,6 @@ const fr = {
   'noPlan.body':
     'Aucun plan n’est enregistré pour ce scénario. Les vues suivantes montrent le plan du classement simple (valeur par euro), à titre provisoire : optimisez et enregistrez un plan dans l’écran « Scénarios et optimisation ».',
   'noPlan.value': 'Valeur du plan provisoire : {value} points ({count} projets).',
-  'value.plan': 'Valeur du plan',
   'value.heuristic': 'Classement simple',
   'value.points': '{value} points',
   'value.none': 'aucun plan valide',
@@ -68,7 +67,6 @@ const en: Record<PresentMessage, string> = {
   'noPlan.body':
     'No plan is saved for this scenario. The following views show the simple ranking’s plan (value per euro), as a provisional plan: optimise and save a plan on the “Scenarios and optimisation” screen.',
   'noPlan.value': 'Value of the provisional plan: {value} points ({count} projects).',
-  'value.plan': 'Value of the plan',
   'value.heuristic': 'Simple ranking',
   'value.points': '{value} points',
   'value.none': 'no valid plan',

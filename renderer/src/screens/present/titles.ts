@@ -185,7 +185,11 @@ export function riskTitle(
   return `${chances} in 10 chance of delivering at least ${part} of the value ${until}`;
 }
 
-/** Slide 5: scenario B against A, in value and net investment over the horizon. */
+/**
+ * Slide 5: scenario B against A, in planned value (not discounted, so two
+ * scenarios with different time preferences compare on one measure) and in
+ * net investment over the horizon.
+ */
 export function compareTitle(
   locale: Locale,
   nameA: string,
@@ -196,8 +200,8 @@ export function compareTitle(
   const v = signedPoints(locale, valueDelta);
   const e = signedEuros(locale, investmentDelta);
   return locale === 'fr'
-    ? `« ${nameB} » face à « ${nameA} » : ${v} points de valeur, ${e} d’investissement net`
-    : `“${nameB}” against “${nameA}”: ${v} points of value, ${e} of net investment`;
+    ? `« ${nameB} » face à « ${nameA} » : ${v} points de valeur prévue, ${e} d’investissement net`
+    : `“${nameB}” against “${nameA}”: ${v} points of planned value, ${e} of net investment`;
 }
 
 const DECISION_ORDER = ['retenu', 'reporté', 'rejeté', 'à instruire'] as const;

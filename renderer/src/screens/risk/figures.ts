@@ -12,8 +12,10 @@ import {
   type PlanEntry,
   type Portfolio,
   type ResolvedScenario,
+  type ReferenceClass,
   type RiskSettings,
 } from '../../../../shared/model/portfolio';
+import { presetBlackSwan, REFERENCE_CLASS_PRESETS } from '../../../../shared/engine/risk';
 import type { DelayCause } from '../../../../shared/engine/simulate';
 import type { FanYear, RoadmapRow, TornadoBar } from '../../charts/data';
 
@@ -28,10 +30,28 @@ export interface RiskView {
   distribution: 'pert' | 'triangular';
   correlation: number;
   blackSwan: { probability: number; scheduleFactor: number; costFactor: number } | null;
+  /** MODEL.md §7: the reference class calibrating the risk, or null. */
+  referenceClass: ReferenceClass | null;
+}
+
+/**
+ * The black swan written in the document when a reference class is chosen:
+ * the preset's own (shared/engine/risk.ts), rounded to 4 decimals, so that
+ * the document says what is in force (validation sees no conflict).
+ */
+export function presetSwanOf(id: ReferenceClass): RiskView['blackSwan'] {
+  const swan = presetBlackSwan(REFERENCE_CLASS_PRESETS[id]);
+  const r = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    probability: r(swan.probability),
+    scheduleFactor: r(swan.scheduleFactor),
+    costFactor: r(swan.costFactor),
+  };
 }
 
 export function riskView(risk: RiskSettings | undefined): RiskView {
   return {
+    referenceClass: risk?.referenceClass ?? null,
     distribution: risk?.distribution ?? 'pert',
     correlation: risk?.correlation ?? 0.3,
     blackSwan: risk?.blackSwan
@@ -47,7 +67,10 @@ export function riskView(risk: RiskSettings | undefined): RiskView {
 /** The document's risk section with `change` applied, unknown fields kept. */
 export function riskWith(risk: RiskSettings | undefined, change: Partial<RiskView>): RiskSettings {
   const view = riskView(risk);
-  return { ...(risk ?? {}), ...view, ...change };
+  const next: RiskSettings = { ...(risk ?? {}), ...view, ...change };
+  // No reference class: the field is left out rather than written null.
+  if (next.referenceClass === null) delete next.referenceClass;
+  return next;
 }
 
 /** Correlation must be 0 <= rho < 1 (MODEL.md §2): the slider stops just below 1. */

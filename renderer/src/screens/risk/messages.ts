@@ -27,7 +27,24 @@ const fr = {
   'distribution.triangular': 'Triangulaire',
   correlation: 'Corrélation entre projets',
   'correlation.hint': '0 : projets indépendants ; près de 1 : ils dérapent ensemble',
-  swan: 'Cygne noir (classe de référence)',
+  preset: 'Classe de référence des dépassements',
+  'preset.none': 'Aucune : les estimations du document seules',
+  'preset.flyvbjerg': 'Projets informatiques publics et privés (Flyvbjerg & Budzier, 2011)',
+  'preset.hint':
+    'Des dépassements observés sur des projets comparables, appliqués aux projets qui n’ont pas leur propre estimation de coût.',
+  'preset.detail':
+    'Dépassement de coût moyen de {overrun} ; un projet sur {one} est un « cygne noir » : coût +{cost} et délai +{schedule} en moyenne.',
+  'preset.own': '{count} projet(s) gardent leur propre loi de coût.',
+  'preset.source': 'Source : {source}.',
+  'preset.double':
+    'Le même risque est compté deux fois : {ids}{more} ont déjà une loi de coût qui prévoit un dépassement, et le cygne noir s’y ajoute. Retirez ces lois ou le cygne noir.',
+  'preset.more': ' et {n} autres',
+  'edit.preset': 'Classe de référence : {name}',
+  'edit.presetOff': 'Retirer la classe de référence',
+  calibration:
+    'Dans cette simulation, les coûts dépassent le budget prévu de {overrun} en moyenne par projet ; {swans} des projets tirés sont des cygnes noirs.',
+  'calibration.source': ' La source observe {overrun}.',
+  swan: 'Cygne noir réglé à la main',
   'swan.detail': 'Un projet sur {one} dérape fortement : durée × {schedule}, coût × {cost}.',
   'swan.source':
     'Source : Flyvbjerg & Budzier, « Why Your IT Project May Be Riskier Than You Think », Harvard Business Review, 2011 (1 471 projets informatiques : dépassement moyen 27 %, un projet sur six avec environ +200 % de coût et +70 % de délai).',
@@ -45,7 +62,6 @@ const fr = {
   'run.waiting': 'Simulation en cours…',
   'run.done': '{iterations} itérations, graine {seed}.',
   'value.axisY': 'Probabilité cumulée',
-  'value.kpiP50': 'Valeur livrée (P50)',
   'value.kpiPlanned': 'sur {planned} points prévus',
   'value.kpiDelivered': 'Projets livrés dans le mandat (P50)',
   'value.kpiDeliveredOf': 'sur {planned} au plan',
@@ -83,7 +99,25 @@ const en: Record<RiskMessage, string> = {
   'distribution.triangular': 'Triangular',
   correlation: 'Correlation between projects',
   'correlation.hint': '0: independent projects; near 1: they slip together',
-  swan: 'Black swan (reference class)',
+  preset: 'Reference class of overruns',
+  'preset.none': 'None: the document’s own estimates only',
+  'preset.flyvbjerg': 'Public and private IT projects (Flyvbjerg & Budzier, 2011)',
+  'preset.hint':
+    'Overruns observed on comparable projects, applied to the projects that have no cost estimate of their own.',
+  'preset.detail':
+    'Mean cost overrun of {overrun}; one project in {one} is a “black swan”: cost +{cost} and schedule +{schedule} on average.',
+  'preset.own': '{count} project(s) keep their own cost law.',
+  'preset.source':
+    'Source: Flyvbjerg & Budzier, “Why Your IT Project May Be Riskier Than You Think”, Harvard Business Review, September 2011 (1,471 IT projects).',
+  'preset.double':
+    'The same risk is counted twice: {ids}{more} already have a cost law that expects an overrun, and the black swan adds to it. Remove those laws or the black swan.',
+  'preset.more': ' and {n} others',
+  'edit.preset': 'Reference class: {name}',
+  'edit.presetOff': 'Remove the reference class',
+  calibration:
+    'In this simulation, costs exceed the planned budget by {overrun} on average per project; {swans} of the projects drawn are black swans.',
+  'calibration.source': ' The source observes {overrun}.',
+  swan: 'Black swan set by hand',
   'swan.detail': 'One project in {one} slips badly: duration × {schedule}, cost × {cost}.',
   'swan.source':
     'Source: Flyvbjerg & Budzier, “Why Your IT Project May Be Riskier Than You Think”, Harvard Business Review, 2011 (1,471 IT projects: mean cost overrun 27%, one project in six with about +200% cost and +70% schedule).',
@@ -100,7 +134,6 @@ const en: Record<RiskMessage, string> = {
   'run.waiting': 'Simulation running…',
   'run.done': '{iterations} iterations, seed {seed}.',
   'value.axisY': 'Cumulative probability',
-  'value.kpiP50': 'Value delivered (P50)',
   'value.kpiPlanned': 'of {planned} points planned',
   'value.kpiDelivered': 'Projects delivered within the term (P50)',
   'value.kpiDeliveredOf': 'of {planned} in the plan',

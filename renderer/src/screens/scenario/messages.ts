@@ -33,6 +33,8 @@ const fr = {
   'hold.unknown':
     'Ce scénario demande un plan qui tienne ses enveloppes malgré les dépassements : lancez l’optimisation pour voir, année par année, le risque de dépassement du plan.',
   'hold.caption': 'Risque de dépassement de l’enveloppe, simulé (à tenir : {percent} au plus)',
+  'mandate.late':
+    '{count} projet(s) du plan ont moins d’une chance sur deux d’être livrés avant la fin du mandat ({end}) : {ids}. Leur valeur compte ici en entier ; avec l’objectif « valeur livrée avant la fin du mandat », elle ne compterait qu’à hauteur de cette chance.',
   'hold.det': 'Sans marge de risque',
   'hold.detNote': 'le meilleur plan si les coûts étaient ceux prévus',
   'hold.priceLabel': 'Prix de la confiance',
@@ -132,14 +134,11 @@ const fr = {
   'plan.brokenRun': 'Avec les réglages actuels, ce plan ne respecte plus toutes les règles :',
   'plan.empty': 'Le plan ne contient aucun projet.',
   'value.title': 'Valeur du plan',
-  'value.plan': 'Valeur du plan',
   'value.heuristic': 'Classement par valeur par euro',
   'value.gain': 'Gain de l’optimisation',
   'value.gainText': '{points} points, {percent}',
   'value.gainPoints': '{points} points',
   'value.noHeuristic': 'le classement ne trouve aucun plan valide',
-  'value.unit':
-    'Valeur actualisée : somme des valeurs (0 à 100 points par projet), réduite selon l’année de démarrage.',
   'value.projects': '{count} projet(s) sur {total}',
   'heat.caption': 'Charge des équipes par an (part de la capacité et jours-homme)',
   'heat.cell': '{share} ({days} sur {capacity})',
@@ -201,6 +200,8 @@ const en: Record<ScenarioMessage, string> = {
   'hold.unknown':
     'This scenario asks for a plan that holds its envelopes despite overruns: run the optimisation to see, year by year, the plan’s risk of overrun.',
   'hold.caption': 'Risk of exceeding the envelope, simulated (to hold: at most {percent})',
+  'mandate.late':
+    '{count} project(s) of the plan have less than an even chance of being delivered before the end of the mandate ({end}): {ids}. Their value counts in full here; with the objective “value delivered before the end of the mandate”, it would count only as much as that chance.',
   'hold.det': 'With no risk margin',
   'hold.detNote': 'the best plan if costs were as planned',
   'hold.priceLabel': 'Price of confidence',
@@ -296,14 +297,11 @@ const en: Record<ScenarioMessage, string> = {
   'plan.brokenRun': 'With the current settings, this plan no longer keeps every rule:',
   'plan.empty': 'The plan has no project.',
   'value.title': 'Value of the plan',
-  'value.plan': 'Value of the plan',
   'value.heuristic': 'Ranking by value per euro',
   'value.gain': 'Gain from optimising',
   'value.gainText': '{points} points, {percent}',
   'value.gainPoints': '{points} points',
   'value.noHeuristic': 'the ranking finds no valid plan',
-  'value.unit':
-    'Discounted value: sum of values (0 to 100 points per project), reduced by start year.',
   'value.projects': '{count} project(s) of {total}',
   'heat.caption': 'Team load by year (share of capacity and person-days)',
   'heat.cell': '{share} ({days} of {capacity})',
