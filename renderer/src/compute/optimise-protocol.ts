@@ -10,7 +10,8 @@ import type { ErrorReply } from './worker-run';
 export interface OptimiseRequest {
   id: number;
   portfolio: Portfolio;
-  scenarioId: string;
+  /** Undefined: the first scenario, else neutral settings (a document without scenario). */
+  scenarioId?: string;
   timeLimitSeconds: number;
   /** Plans to start the solver from when feasible (a variant's neighbour, plan-variants.svelte.ts). */
   startPlans?: PlanEntry[][];

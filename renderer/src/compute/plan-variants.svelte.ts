@@ -19,7 +19,8 @@ export interface PlanVariant {
   /** Names the variant in the outcomes (a member, a postponed project…). */
   key: string;
   portfolio: Portfolio;
-  scenarioId: string;
+  /** Undefined: the document's first scenario, else neutral settings. */
+  scenarioId?: string;
   /** The key of an earlier variant whose plan is given to the solver as a start. */
   startFrom?: string;
 }
@@ -107,7 +108,7 @@ export class PlanVariantsRun {
     this.worker.start(
       {
         portfolio: variant.portfolio,
-        scenarioId: variant.scenarioId,
+        ...(variant.scenarioId !== undefined ? { scenarioId: variant.scenarioId } : {}),
         timeLimitSeconds: this.limitSeconds,
         ...(start ? { startPlans: [start] } : {}),
       },
