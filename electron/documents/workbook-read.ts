@@ -10,6 +10,7 @@ import {
   type Portfolio,
   type Problem,
 } from '../../shared/model/portfolio';
+import { readJudgements } from './workbook-judgements';
 import { NO, P, SETTINGS, SHEETS, YES, type CellValue } from './workbook-tables';
 
 export interface Where {
@@ -483,6 +484,7 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
     return d;
   });
   if (decisions.length > 0) doc.decisions = decisions;
+  put(doc, 'criteriaJudgements', readJudgements(ctx, byName.get(SHEETS.judgements)));
 
   const risk: Record<string, unknown> = {};
   put(risk, 'distribution', sText(SETTINGS.distribution, 'risk.distribution'));

@@ -7,6 +7,7 @@
  */
 import type { Portfolio, Problem } from '../../shared/model/portfolio';
 import { DocumentError } from './document-error';
+import { judgementsTable } from './workbook-judgements';
 
 export type CellValue = string | number | null;
 
@@ -38,6 +39,7 @@ export const SHEETS = {
   scenarios: 'Scénarios',
   plans: 'Plans',
   decisions: 'Décisions',
+  judgements: 'Jugements',
   extra: 'Autres champs',
 } as const;
 
@@ -409,5 +411,6 @@ export function documentTables(portfolio: Portfolio): Table[] {
     scenarios,
     plans,
     decisions,
+    judgementsTable(portfolio.criteriaJudgements),
   ];
 }

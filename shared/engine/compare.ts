@@ -219,7 +219,9 @@ export type NumberSetting =
 
 export type SettingDifference =
   | { kind: NumberSetting; a: number; b: number }
-  | { kind: 'forceIn' | 'forceOut'; onlyA: string[]; onlyB: string[] };
+  | { kind: 'forceIn' | 'forceOut'; onlyA: string[]; onlyB: string[] }
+  /** MODEL.md §8: the projects postponed differently, with each side's year (null: none). */
+  | { kind: 'notBefore'; postponed: { project: string; a: number | null; b: number | null }[] };
 
 /** How the settings of two scenarios differ (empty when they are the same). */
 export function compareSettings(a: ResolvedScenario, b: ResolvedScenario): SettingDifference[] {
@@ -239,5 +241,12 @@ export function compareSettings(a: ResolvedScenario, b: ResolvedScenario): Setti
     const onlyB = b[kind].filter((id) => !a[kind].includes(id));
     if (onlyA.length + onlyB.length > 0) out.push({ kind, onlyA, onlyB });
   }
+  const ids = [...new Set([...Object.keys(a.notBefore), ...Object.keys(b.notBefore)])].sort();
+  const year = (s: ResolvedScenario, id: string) =>
+    Object.hasOwn(s.notBefore, id) ? (s.notBefore[id] ?? null) : null;
+  const postponed = ids
+    .map((project) => ({ project, a: year(a, project), b: year(b, project) }))
+    .filter((p) => p.a !== p.b);
+  if (postponed.length > 0) out.push({ kind: 'notBefore', postponed });
   return out;
 }

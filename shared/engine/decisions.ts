@@ -1,34 +1,45 @@
 /**
- * The committee's decision log (MODEL.md §2 `decisions`) and what it means
- * for a scenario, as pure functions of the document. Each edit function
- * returns the operations of one undoable edit (shared/model/edits.ts).
+ * The committee's decision log (MODEL.md §2 `decisions`, §8 `until`) and what
+ * it means for a scenario, as pure functions of the document. Each edit
+ * function returns the operations of one undoable edit (shared/model/edits.ts).
  *
- * The rule from decisions to a scenario's forced lists (MODEL.md says the
- * forced lists are "committee decisions to respect" and is silent on the
- * mapping; this is the rule the app follows):
+ * The rule from decisions to a scenario (MODEL.md says the forced lists are
+ * "committee decisions to respect" and that a dated postponement is written
+ * into `notBefore`; the rest is the rule the app follows):
  *
  * - only the **latest** decision on each project counts: latest by date,
  *   and for two decisions on the same date, the one recorded last;
  * - `retenu` → forced in (`forceIn`);
  * - `rejeté` → forced out (`forceOut`);
- * - `reporté` → forced out of this scenario: a scenario has no per-project
- *   earliest start of its own (only the project's `earliestStart`, shared by
- *   every scenario), so "not before next year" cannot be written in the
- *   scenario; the project comes back when a later decision says so;
+ * - `reporté` with a year (`until`, « reporté à 2029 ») → the scenario's
+ *   `notBefore[project] = until` (§8: the earliest start in this scenario
+ *   only), and the project is neither forced in nor forced out: the
+ *   optimiser may start it from that year, or leave it out;
+ * - `reporté` without a year → forced out of the scenario; the project comes
+ *   back when a later decision says so;
  * - `à instruire` → nothing: the project keeps whatever the scenario said.
  *
+ * Since the latest decision replaces the earlier ones, a postponement the
+ * scenario holds (`notBefore`) is lifted by a later `retenu`, `rejeté` or
+ * undated `reporté` on the same project; `à instruire` keeps it.
+ *
  * Applying the decisions to a scenario moves only the projects that have a
- * decision; the other entries of the forced lists stay as they are. The
- * scenario's saved plan is not changed (it may need a new optimisation).
+ * decision; the other entries of the forced lists and of `notBefore` stay as
+ * they are. The scenario's saved plan is not changed (it may need a new
+ * optimisation; validation warns when it starts a project before its
+ * postponement). A postponement that leaves a project no start at all (past
+ * the horizon, or past what its deadline allows) is named before applying
+ * (`postponementConflicts`).
  */
 import type { EditOp } from '../model/edits';
 import type { Decision, DecisionEntry, Portfolio, Scenario } from '../model/portfolio';
+import { latestStart } from './optimise/problem';
 
 export const DECISIONS: readonly Decision[] = ['retenu', 'reporté', 'rejeté', 'à instruire'];
 
 export type Force = 'in' | 'out' | 'free';
 
-/** What a decision asks of a scenario's forced lists; undefined: nothing. */
+/** What an undated decision asks of a scenario's forced lists; undefined: nothing. */
 export function forceFor(decision: Decision): Force | undefined {
   switch (decision) {
     case 'retenu':
@@ -39,6 +50,22 @@ export function forceFor(decision: Decision): Force | undefined {
     case 'à instruire':
       return undefined;
   }
+}
+
+/** What a decision asks of a scenario: its place in the forced lists and its postponement. */
+export interface DecisionEffect {
+  force: Force;
+  /** The earliest start written in the scenario's `notBefore`; null: none. */
+  notBefore: number | null;
+}
+
+/** The effect of a decision on a scenario; undefined: nothing (`à instruire`). */
+export function effectOf(entry: DecisionEntry): DecisionEffect | undefined {
+  if (entry.decision === 'reporté' && entry.until !== undefined) {
+    return { force: 'free', notBefore: entry.until };
+  }
+  const force = forceFor(entry.decision);
+  return force === undefined ? undefined : { force, notBefore: null };
 }
 
 /** The latest decision on each project (by date, then by order recorded). */
@@ -57,14 +84,25 @@ export function forceOf(scenario: Scenario | undefined, projectId: string): Forc
   return 'free';
 }
 
+/** The scenario's earliest start for a project (§8 `notBefore`); null: none. */
+export function notBeforeOf(scenario: Scenario | undefined, projectId: string): number | null {
+  const notBefore = scenario?.notBefore;
+  if (!notBefore || !Object.hasOwn(notBefore, projectId)) return null;
+  return notBefore[projectId] ?? null;
+}
+
 export interface ForceChange {
   project: string;
   from: Force;
   to: Force;
+  /** The scenario's postponement of the project now (null: none). */
+  notBeforeFrom: number | null;
+  /** … and after applying the decision. */
+  notBeforeTo: number | null;
   decision: DecisionEntry;
 }
 
-/** The changes applying the decisions would make to a scenario's forced lists. */
+/** The changes applying the decisions would make to a scenario's forced lists and postponements. */
 export function decisionChanges(portfolio: Portfolio, scenarioId: string): ForceChange[] {
   const scenario = portfolio.scenarios?.find((s) => s.id === scenarioId);
   if (!scenario) return [];
@@ -72,16 +110,26 @@ export function decisionChanges(portfolio: Portfolio, scenarioId: string): Force
   const changes: ForceChange[] = [];
   for (const [project, decision] of latestDecisions(portfolio)) {
     if (!known.has(project)) continue;
-    const to = forceFor(decision.decision);
-    if (to === undefined) continue;
+    const effect = effectOf(decision);
+    if (effect === undefined) continue;
     const from = forceOf(scenario, project);
-    if (from !== to) changes.push({ project, from, to, decision });
+    const notBeforeFrom = notBeforeOf(scenario, project);
+    if (from !== effect.force || notBeforeFrom !== effect.notBefore) {
+      changes.push({
+        project,
+        from,
+        to: effect.force,
+        notBeforeFrom,
+        notBeforeTo: effect.notBefore,
+        decision,
+      });
+    }
   }
   const order = new Map(portfolio.projects.map((p, i) => [p.id, i]));
   return changes.sort((a, b) => order.get(a.project)! - order.get(b.project)!);
 }
 
-/** One edit: the scenario's forced lists with the changes applied. */
+/** One edit: the scenario's forced lists and postponements with the changes applied. */
 export function applyDecisionsOps(
   portfolio: Portfolio,
   scenarioId: string,
@@ -93,13 +141,69 @@ export function applyDecisionsOps(
     if (s.id !== scenarioId) return s;
     const forceIn = (s.forceIn ?? []).filter((id) => !moved.has(id));
     const forceOut = (s.forceOut ?? []).filter((id) => !moved.has(id));
+    const notBefore: Record<string, number> = { ...s.notBefore };
     for (const c of changes) {
       if (c.to === 'in') forceIn.push(c.project);
       if (c.to === 'out') forceOut.push(c.project);
+      if (c.notBeforeTo === null) delete notBefore[c.project];
+      else notBefore[c.project] = c.notBeforeTo;
     }
-    return { ...s, forceIn, forceOut };
+    const next: Scenario = { ...s, forceIn, forceOut, notBefore };
+    if (Object.keys(notBefore).length === 0 && s.notBefore === undefined) delete next.notBefore;
+    return next;
   });
   return [{ op: 'section.put', section: 'scenarios', value }];
+}
+
+/**
+ * A postponement no plan can honour: the build would leave the horizon
+ * (`horizon`), or the project would finish after its deadline (`deadline`,
+ * §8). `lastStart` is the latest start year that still fits (below the
+ * horizon's first year when none does).
+ */
+export interface PostponementConflict {
+  project: string;
+  until: number;
+  reason: 'horizon' | 'deadline';
+  lastStart: number;
+  /** A mandatory project: the scenario becomes infeasible, not just without it. */
+  mandatory: boolean;
+}
+
+/** The postponements among the changes that leave the project no allowed start. */
+export function postponementConflicts(
+  portfolio: Portfolio,
+  changes: readonly ForceChange[],
+): PostponementConflict[] {
+  const { firstYear, years } = portfolio.horizon;
+  const out: PostponementConflict[] = [];
+  for (const c of changes) {
+    if (c.notBeforeTo === null) continue;
+    const project = portfolio.projects.find((p) => p.id === c.project);
+    if (!project || (project.fixedStart ?? null) !== null) continue;
+    const duration = project.investment.length;
+    const horizonLast = firstYear + years - duration;
+    const deadlineLast = firstYear + latestStart(project, firstYear);
+    const mandatory = project.mandatory === true;
+    if (deadlineLast < horizonLast && c.notBeforeTo > deadlineLast) {
+      out.push({
+        project: c.project,
+        until: c.notBeforeTo,
+        reason: 'deadline',
+        lastStart: deadlineLast,
+        mandatory,
+      });
+    } else if (c.notBeforeTo > horizonLast) {
+      out.push({
+        project: c.project,
+        until: c.notBeforeTo,
+        reason: 'horizon',
+        lastStart: horizonLast,
+        mandatory,
+      });
+    }
+  }
+  return out;
 }
 
 /** One edit: a decision added to the log. */
@@ -115,9 +219,11 @@ export interface DecisionDraft {
   date: string;
   meeting: string;
   rationale: string;
+  /** For `reporté`: the year before which the project does not start ('' or absent: none). */
+  until?: string;
 }
 
-export type DraftField = 'project' | 'decision' | 'date' | 'meeting';
+export type DraftField = 'project' | 'decision' | 'date' | 'meeting' | 'until';
 
 /** Checks a draft; the keys of the result are the fields in error (message keys). */
 export function checkDraft(
@@ -129,6 +235,12 @@ export function checkDraft(
   if (!(DECISIONS as readonly string[]).includes(draft.decision)) errors.decision = 'err.decision';
   if (!isDate(draft.date)) errors.date = 'err.date';
   if (draft.meeting.trim() === '') errors.meeting = 'err.meeting';
+  const untilText = draft.decision === 'reporté' ? (draft.until ?? '').trim() : '';
+  const until = untilText === '' ? undefined : Number(untilText);
+  if (until !== undefined) {
+    if (!/^\d{4}$/.test(untilText) || until < 2000 || until > 2100) errors.until = 'err.until';
+    else if (until < portfolio.horizon.firstYear) errors.until = 'err.untilEarly';
+  }
   if (Object.keys(errors).length > 0) return { errors };
   const entry: DecisionEntry = {
     date: draft.date,
@@ -137,6 +249,7 @@ export function checkDraft(
     decision: draft.decision as Decision,
   };
   if (draft.rationale.trim() !== '') entry.rationale = draft.rationale.trim();
+  if (until !== undefined) entry.until = until;
   return { entry, errors };
 }
 

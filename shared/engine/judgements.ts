@@ -21,7 +21,7 @@
  * - `criteria[].weight` stays the weight used by the value (§3): the group's
  *   weights are applied only when the committee decides to.
  */
-import type { Criterion, MemberJudgements } from '../model/portfolio';
+import type { Criterion, MemberJudgements, Portfolio } from '../model/portfolio';
 import { ahp } from './ahp';
 
 export interface MemberWeights {
@@ -120,4 +120,36 @@ export function committeeWeights(
     }
   disagreement.sort((x, y) => y.spread - x.spread);
   return { members, group: { weights: byId(ids, group.weights), cr: group.cr }, disagreement };
+}
+
+/** The two members at the ends of a pair's spread: the most convinced of `a`, then of `b` (first named on a tie). */
+export function extremes(pair: PairSpread): {
+  high: { member: string; ratio: number };
+  low: { member: string; ratio: number };
+} {
+  const entries = Object.entries(pair.byMember);
+  let high = entries[0]!;
+  let low = entries[0]!;
+  for (const e of entries) {
+    if (e[1] > high[1]) high = e;
+    if (e[1] < low[1]) low = e;
+  }
+  return { high: { member: high[0], ratio: high[1] }, low: { member: low[0], ratio: low[1] } };
+}
+
+/**
+ * The document valued with other weights (by criterion id; a criterion not
+ * named keeps its weight): what a member's weights would make of the
+ * portfolio, for the optimiser.
+ */
+export function withWeights(
+  portfolio: Portfolio,
+  weights: Readonly<Record<string, number>>,
+): Portfolio {
+  return {
+    ...portfolio,
+    criteria: portfolio.criteria.map((c) =>
+      Object.hasOwn(weights, c.id) ? { ...c, weight: weights[c.id]! } : c,
+    ),
+  };
 }

@@ -23,10 +23,22 @@ export interface RoadmapBar {
   end: number;
   /** Undiscounted value, 0..100 points. */
   value: number;
+  /** MODEL.md §8: the scenario's earliest start (« pas avant 2029 »), when it postpones the project. */
+  notBefore?: number;
+  /** MODEL.md §8: YYYY-MM the project must be delivered by. */
+  deadline?: string;
 }
 
-/** One bar per planned project, by start year, then direction, then id. */
-export function roadmapBars(portfolio: Portfolio, plan: readonly PlanEntry[]): RoadmapBar[] {
+/**
+ * One bar per planned project, by start year, then direction, then id; with
+ * the scenario's postponements (`notBefore`, shown only when later than the
+ * first year) and the projects' deadlines.
+ */
+export function roadmapBars(
+  portfolio: Portfolio,
+  plan: readonly PlanEntry[],
+  notBefore: Readonly<Record<string, number>> = {},
+): RoadmapBar[] {
   const bars: RoadmapBar[] = [];
   for (const entry of plan) {
     const p = portfolio.projects.find((x) => x.id === entry.project);
@@ -38,6 +50,7 @@ export function roadmapBars(portfolio: Portfolio, plan: readonly PlanEntry[]): R
       start: entry.start,
       end: entry.start + p.investment.length - 1,
       value: projectValue(portfolio.criteria, p),
+      ...obligations(portfolio, p.id, p.deadline, notBefore),
     });
   }
   return bars.sort(
@@ -46,6 +59,20 @@ export function roadmapBars(portfolio: Portfolio, plan: readonly PlanEntry[]): R
       a.direction.localeCompare(b.direction) ||
       a.project.localeCompare(b.project),
   );
+}
+
+/** The postponement (when it moves the start past the first year) and deadline of a project. */
+function obligations(
+  portfolio: Portfolio,
+  id: string,
+  deadline: string | undefined,
+  notBefore: Readonly<Record<string, number>>,
+): { notBefore?: number; deadline?: string } {
+  const out: { notBefore?: number; deadline?: string } = {};
+  const year = Object.hasOwn(notBefore, id) ? notBefore[id] : undefined;
+  if (year !== undefined && year > portfolio.horizon.firstYear) out.notBefore = year;
+  if (deadline) out.deadline = deadline;
+  return out;
 }
 
 export interface EnvelopeYear {
@@ -124,6 +151,20 @@ export interface RoadmapRow {
   pWithinMandate: number;
   pLateStart: number;
   cause: DelayCause | null;
+  /** MODEL.md §8: the scenario's earliest start, in months from 1 January of the first year. */
+  notBefore?: number;
+  /** MODEL.md §8: the deadline YYYY-MM, and the month it ends (monthIndex + 1) … */
+  deadline?: string;
+  deadlineMonth?: number;
+  /** … and the probability of finishing by then (the simulation's `pOnTime`). */
+  pOnTime?: number;
+}
+
+/** The roadmap rows of projects with a deadline, for the list « chance d'être à l'heure ». */
+export function onTimeRows(rows: readonly RoadmapRow[]): RoadmapRow[] {
+  return rows
+    .filter((r) => r.deadline !== undefined && r.pOnTime !== undefined)
+    .sort((a, b) => a.pOnTime! - b.pOnTime! || a.project.localeCompare(b.project));
 }
 
 export interface FanYear {

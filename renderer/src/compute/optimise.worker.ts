@@ -6,33 +6,19 @@
  * heuristic plan first), and creates a fresh worker for the next solve
  * (HiGHS memory only grows).
  */
-import {
-  optimise,
-  type OptimiseProgress,
-  type OptimiseResult,
-} from '../../../shared/engine/optimise';
-import type { Portfolio } from '../../../shared/model/portfolio';
+import { optimise } from '../../../shared/engine/optimise';
 import { loadHighs } from './highs';
+import type { OptimiseReply, OptimiseRequest } from './optimise-protocol';
 import { serve } from './serve';
-import type { ErrorReply } from './worker-run';
 
-export interface OptimiseRequest {
-  id: number;
-  portfolio: Portfolio;
-  scenarioId: string;
-  timeLimitSeconds: number;
-}
-
-export type OptimiseReply =
-  | { type: 'progress'; id: number; progress: OptimiseProgress }
-  | { type: 'done'; id: number; result: OptimiseResult }
-  | ErrorReply;
+export type { OptimiseReply, OptimiseRequest } from './optimise-protocol';
 
 serve<OptimiseRequest, OptimiseReply>(async (request, post) => {
-  const { id, portfolio, scenarioId, timeLimitSeconds } = request;
+  const { id, portfolio, scenarioId, timeLimitSeconds, startPlans } = request;
   const result = await optimise(loadHighs, portfolio, {
     scenarioId,
     timeLimitSeconds,
+    ...(startPlans ? { startPlans } : {}),
     onProgress: (progress) => post({ type: 'progress', id, progress }),
   });
   post({ type: 'done', id, result });

@@ -46,6 +46,30 @@ describe('chart snapshots', () => {
     );
   });
 
+  it('roadmap with a deadline mark and a postponement « pas avant 2028 »', () => {
+    matchChart(
+      'roadmap-obligations',
+      render(Roadmap, {
+        props: { portfolio: data.obligationsPortfolio, plan: data.plan, notBefore: data.notBefore },
+      }).body,
+    );
+  });
+
+  it('risk roadmap with a deadline, its chance of being on time, and a postponement', () => {
+    matchChart(
+      'risk-roadmap-obligations',
+      render(RiskRoadmap, {
+        props: {
+          rows: data.riskRowsObligations,
+          firstYear: 2026,
+          years: 3,
+          mandateMonth: 30,
+          mandateEnd: '2028-06',
+        },
+      }).body,
+    );
+  });
+
   it('risk roadmap (a late start caused by a predecessor)', () => {
     matchChart(
       'risk-roadmap',

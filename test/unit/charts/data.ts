@@ -53,6 +53,13 @@ export const plan = [
   { project: 'P3', start: 2028 },
 ];
 
+/** MODEL.md §8: P2 due by September 2027, P3 postponed to 2028 by the scenario. */
+export const obligationsPortfolio = {
+  ...portfolio,
+  projects: portfolio.projects.map((p) => (p.id === 'P2' ? { ...p, deadline: '2027-09' } : p)),
+} as Portfolio;
+export const notBefore = { P3: 2028 };
+
 export const envelopeYears = [
   { year: 2026, used: 800_000, ceiling: 1_000_000, over: 0 },
   { year: 2027, used: 1_250_000, ceiling: 1_100_000, over: 150_000 },
@@ -103,6 +110,25 @@ export const riskRows = [
     pWithinMandate: 0.42,
     pLateStart: 0.35,
     cause: { predecessor: 'P1', share: 0.35 },
+  },
+];
+
+/** The risk rows with P2 due by December 2027 (month 24), on time in 38 % of draws, and P3 postponed to 2028. */
+export const riskRowsObligations = [
+  riskRows[0]!,
+  { ...riskRows[1]!, deadline: '2027-12', deadlineMonth: 24, pOnTime: 0.38 },
+  {
+    project: 'P3',
+    name: 'Archivage',
+    plannedStart: 24,
+    plannedEnd: 36,
+    p50: 36.5,
+    p80: 38,
+    p90: 40,
+    pWithinMandate: 0.12,
+    pLateStart: 0,
+    cause: null,
+    notBefore: 24,
   },
 ];
 

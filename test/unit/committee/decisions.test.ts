@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import highsLoader, { type Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPlan, optimise, prepareProblem } from '../../../shared/engine/optimise';
 import { applyEdit, inverseOps } from '../../../shared/model/edits';
-import type { DecisionEntry, Portfolio } from '../../../shared/model/portfolio';
+import {
+  resolveScenario,
+  type DecisionEntry,
+  type Portfolio,
+} from '../../../shared/model/portfolio';
 import { validatePortfolio } from '../../../shared/model/validate';
 import {
   addDecisionOps,
@@ -13,6 +19,8 @@ import {
   decisionChanges,
   isDate,
   latestDecisions,
+  notBeforeOf,
+  postponementConflicts,
 } from '../../../shared/engine/decisions';
 
 const demo = JSON.parse(
@@ -109,6 +117,137 @@ describe('decisions and a scenario', () => {
   });
 });
 
+describe('a postponement with a year (« reporté à 2029 »)', () => {
+  const until = (project: string, year: number, date = '2027-01-01'): DecisionEntry => ({
+    ...d(project, 'reporté', date),
+    until: year,
+  });
+
+  it('writes notBefore instead of forcing the project out, and frees it from the forced lists', () => {
+    const p = withDecisions(
+      [until('P30', 2029), until('P05', 2030), d('P06', 'reporté', '2027-01-01')],
+      ['P05'],
+      ['P30'],
+    );
+    p.scenarios![0]!.notBefore = { P11: 2028 };
+    const changes = decisionChanges(p, 's');
+    expect(changes.map((c) => [c.project, c.from, c.to, c.notBeforeFrom, c.notBeforeTo])).toEqual([
+      ['P05', 'in', 'free', null, 2030],
+      ['P06', 'free', 'out', null, null],
+      ['P30', 'out', 'free', null, 2029],
+    ]);
+    const ops = applyDecisionsOps(p, 's', changes);
+    const next = applyEdit(p, ops);
+    const s = next.scenarios![0]!;
+    expect(s.notBefore).toEqual({ P11: 2028, P30: 2029, P05: 2030 });
+    expect(s.forceIn).toEqual([]);
+    expect(s.forceOut).toEqual(['P06']);
+    expect(validatePortfolio(next).ok).toBe(true);
+    expect(decisionChanges(next, 's')).toEqual([]);
+    expect(applyEdit(next, inverseOps(p, ops))).toEqual(p);
+  });
+
+  it('a later retenu, rejeté or undated reporté lifts the postponement; à instruire keeps it', () => {
+    const p = withDecisions([
+      until('P01', 2029, '2027-01-01'),
+      d('P01', 'retenu', '2027-03-01'),
+      until('P02', 2029, '2027-01-01'),
+      d('P02', 'rejeté', '2027-03-01'),
+      until('P03', 2029, '2027-01-01'),
+      d('P03', 'reporté', '2027-03-01'),
+      until('P04', 2029, '2027-01-01'),
+      d('P04', 'à instruire', '2027-03-01'),
+    ]);
+    p.scenarios![0]!.notBefore = { P01: 2029, P02: 2029, P03: 2029, P04: 2029 };
+    const next = applyEdit(p, applyDecisionsOps(p, 's', decisionChanges(p, 's')));
+    const s = next.scenarios![0]!;
+    expect(s.notBefore).toEqual({ P04: 2029 });
+    expect(s.forceIn).toEqual(['P01']);
+    expect([...s.forceOut!].sort()).toEqual(['P02', 'P03']);
+    expect(notBeforeOf(s, 'P04')).toBe(2029);
+    expect(notBeforeOf(s, 'P01')).toBeNull();
+  });
+
+  it('a new year replaces the old one; the same year changes nothing', () => {
+    const p = withDecisions([until('P30', 2030)]);
+    p.scenarios![0]!.notBefore = { P30: 2029 };
+    const changes = decisionChanges(p, 's');
+    expect(changes.map((c) => [c.notBeforeFrom, c.notBeforeTo])).toEqual([[2029, 2030]]);
+    p.scenarios![0]!.notBefore = { P30: 2030 };
+    expect(decisionChanges(p, 's')).toEqual([]);
+  });
+
+  it('names the postponements that leave no start: past the horizon, past a deadline', () => {
+    // Demo horizon 2027–2032; P30 and P05 build for 3 and 2 years.
+    expect(demo.projects.find((x) => x.id === 'P30')!.investment.length).toBe(3);
+    expect(demo.projects.find((x) => x.id === 'P05')!.investment.length).toBe(2);
+    const p = withDecisions([until('P30', 2031), until('P05', 2029), until('P06', 2028)]);
+    // P05 delivered by December 2029: 12·(s + 2) ≤ 36 → started in 2028 at the latest.
+    p.projects = p.projects.map((x) =>
+      x.id === 'P05' ? { ...x, deadline: '2029-12', mandatory: true } : x,
+    );
+    expect(postponementConflicts(p, decisionChanges(p, 's'))).toEqual([
+      { project: 'P05', until: 2029, reason: 'deadline', lastStart: 2028, mandatory: true },
+      { project: 'P30', until: 2031, reason: 'horizon', lastStart: 2030, mandatory: false },
+    ]);
+    // At the last year that fits, no conflict.
+    const fits = withDecisions([until('P30', 2030), until('P05', 2028)]);
+    fits.projects = p.projects;
+    expect(postponementConflicts(fits, decisionChanges(fits, 's'))).toEqual([]);
+  });
+
+  it('adds no notBefore to a scenario when no decision carries a year', () => {
+    const p = withDecisions([d('P30', 'reporté', '2027-01-01')]);
+    const next = applyEdit(p, applyDecisionsOps(p, 's', decisionChanges(p, 's')));
+    expect('notBefore' in next.scenarios![0]!).toBe(false);
+  });
+});
+
+describe('a postponement applied to a scenario, then optimised', () => {
+  let highs: Highs;
+  beforeAll(async () => {
+    highs = await highsLoader();
+  });
+
+  it('moves the earliest start of the project and no optimal plan starts it before 2029', async () => {
+    // P30 is free in the reference scenario; postponed to 2029 by the committee.
+    const p: Portfolio = {
+      ...demo,
+      decisions: [{ ...d('P30', 'reporté', '2027-02-01'), until: 2029 }],
+    };
+    const changes = decisionChanges(p, 'reference');
+    expect(changes.map((c) => [c.project, c.to, c.notBeforeTo])).toEqual([['P30', 'free', 2029]]);
+    const next = applyEdit(p, applyDecisionsOps(p, 'reference', changes));
+    const scenario = resolveScenario(next, 'reference')!;
+    const before = prepareProblem(p, resolveScenario(p, 'reference')!);
+    const after = prepareProblem(next, scenario);
+    const at = (problem: typeof after) => problem.projects.find((x) => x.id === 'P30')!;
+    const firstYear = demo.horizon.firstYear;
+    // The allowed starts lose exactly the years before 2029.
+    expect(at(after).starts).toEqual(at(before).starts.filter((s) => s + firstYear >= 2029));
+    expect(Math.min(...at(after).starts) + firstYear).toBe(2029);
+    // Force P30 in, so the optimiser has to place it: not before 2029.
+    const forced = applyEdit(next, [
+      {
+        op: 'section.put',
+        section: 'scenarios',
+        value: next.scenarios!.map((s) =>
+          s.id === 'reference' ? { ...s, forceIn: [...(s.forceIn ?? []), 'P30'] } : s,
+        ),
+      },
+    ]);
+    const result = await optimise(highs, forced, {
+      scenarioId: 'reference',
+      timeLimitSeconds: 20,
+      gap: 0.05,
+    });
+    expect(['optimal', 'feasible']).toContain(result.status);
+    const start = result.plan.find((e) => e.project === 'P30')?.start;
+    expect(start).toBeGreaterThanOrEqual(2029);
+    expect(checkPlan(forced, resolveScenario(forced, 'reference')!, result.plan)).toEqual([]);
+  });
+});
+
 describe('recording a decision', () => {
   it('adds one entry as one edit, undone exactly', () => {
     const { entry, errors } = checkDraft(demo, {
@@ -142,6 +281,35 @@ describe('recording a decision', () => {
     });
     expect(entry).toBeUndefined();
     expect(Object.keys(errors).sort()).toEqual(['date', 'decision', 'meeting', 'project']);
+  });
+
+  it('keeps the year of a postponement, only on reporté, and refuses a year that is not one', () => {
+    const draft = {
+      project: 'P30',
+      decision: 'reporté',
+      date: '2027-04-02',
+      meeting: 'CODIR',
+      rationale: '',
+      until: ' 2029 ',
+    };
+    expect(checkDraft(demo, draft).entry).toEqual({
+      project: 'P30',
+      decision: 'reporté',
+      date: '2027-04-02',
+      meeting: 'CODIR',
+      until: 2029,
+    });
+    expect(checkDraft(demo, { ...draft, until: '' }).entry!.until).toBeUndefined();
+    // Another decision carries no year, whatever the field holds.
+    expect(checkDraft(demo, { ...draft, decision: 'retenu' }).entry!.until).toBeUndefined();
+    for (const bad of ['29', '2029.5', 'deux mille', '2101', '1999'])
+      expect(checkDraft(demo, { ...draft, until: bad }).errors).toEqual({ until: 'err.until' });
+    // Before the horizon it postpones nothing (validation would only warn): refused in the form.
+    expect(checkDraft(demo, { ...draft, until: '2026' }).errors).toEqual({
+      until: 'err.untilEarly',
+    });
+    const next = applyEdit(demo, addDecisionOps(demo, checkDraft(demo, draft).entry!));
+    expect(validatePortfolio(next).ok).toBe(true);
   });
 
   it('checks real calendar dates', () => {

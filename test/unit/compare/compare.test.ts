@@ -165,6 +165,27 @@ describe('comparing two plans (hand-built)', () => {
       { kind: 'forceOut', onlyA: ['P2'], onlyB: [] },
     ]);
   });
+
+  it('names the postponements that differ, with each side’s year', () => {
+    const withScenarios: Portfolio = {
+      ...doc,
+      scenarios: [
+        { id: 'a', name: 'A', notBefore: { P1: 2029, P2: 2028 } },
+        { id: 'b', name: 'B', notBefore: { P2: 2028, P3: 2030 } },
+      ],
+    };
+    const sa = resolveScenario(withScenarios, 'a')!;
+    const sb = resolveScenario(withScenarios, 'b')!;
+    expect(compareSettings(sa, sb)).toEqual([
+      {
+        kind: 'notBefore',
+        postponed: [
+          { project: 'P1', a: 2029, b: null },
+          { project: 'P3', a: null, b: 2030 },
+        ],
+      },
+    ]);
+  });
 });
 
 // ---- properties on random portfolios and plans ---------------------------

@@ -6,9 +6,16 @@ import {
   horizonYearsOps,
   saveProjectOps,
   slugId,
+  withDeadline,
   withYears,
 } from '../../../renderer/src/lib/portfolio/projectEdits';
-import { belongsTo, relativePath } from '../../../renderer/src/lib/portfolio/problems';
+import {
+  basicProjectProblems,
+  belongsTo,
+  projectProblems,
+  relativePath,
+} from '../../../renderer/src/lib/portfolio/problems';
+import { validatePortfolio } from '../../../shared/model/validate';
 import { parseHash, projectHref } from '../../../renderer/src/lib/state/route';
 
 const p = (id: string, extra: Partial<Project> = {}): Project => ({
@@ -64,6 +71,38 @@ describe('edits built by the screens', () => {
     expect(after.decisions).toEqual([]);
     expect(after.scenarios![0]!.plan).toEqual([]);
     expect(applyEdit(after, inverseOps(doc, ops))).toEqual(doc);
+  });
+
+  it('renames or removes a postponed project in every scenario’s notBefore, in the same edit', () => {
+    const postponed: Portfolio = {
+      ...doc,
+      scenarios: [{ id: 's', name: 'S', notBefore: { P01: 2028, P02: 2028 } }],
+    };
+    const renamed = applyEdit(
+      postponed,
+      saveProjectOps(postponed, 'P01', { ...postponed.projects[0]!, id: 'P10' }),
+    );
+    expect(renamed.scenarios![0]!.notBefore).toEqual({ P10: 2028, P02: 2028 });
+    expect(validatePortfolio(renamed).ok).toBe(true);
+    const ops = deleteProjectOps(postponed, 'P01');
+    const deleted = applyEdit(postponed, ops);
+    expect(deleted.scenarios![0]!.notBefore).toEqual({ P02: 2028 });
+    expect(validatePortfolio(deleted).ok).toBe(true);
+    expect(applyEdit(deleted, inverseOps(postponed, ops))).toEqual(postponed);
+  });
+
+  it('sets a deadline from a month field, clears it when empty, and names a month that is not one', () => {
+    const project = doc.projects[0]!;
+    expect(withDeadline(project, ' 2028-09 ').deadline).toBe('2028-09');
+    expect('deadline' in withDeadline({ ...project, deadline: '2028-09' }, '')).toBe(false);
+    for (const check of [projectProblems, basicProjectProblems]) {
+      expect(check(doc, withDeadline(project, '2028-09'))).toEqual([]);
+      for (const bad of ['2028-13', '09/2028', '2028-9']) {
+        const found = check(doc, withDeadline(project, bad));
+        expect(found.map((x) => x.path)).toEqual(['deadline']);
+        expect(found[0]!.message).toMatch(/AAAA-MM/);
+      }
+    }
   });
 
   it('resizes the budget and team capacities with the horizon', () => {

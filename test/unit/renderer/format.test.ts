@@ -5,6 +5,8 @@ import {
   formatEurosCompact,
   formatPercent,
   formatPersonDays,
+  formatYearMonth,
+  formatYearMonthShort,
   parseNumber,
 } from '../../../renderer/src/lib/i18n/format';
 
@@ -31,6 +33,12 @@ describe('French number formats', () => {
     expect(formatDuration('fr', 2, 14)).toBe('14 mois (2 exercices)');
     expect(formatDuration('fr', 1, 9)).toBe('9 mois (1 exercice)');
     expect(formatDuration('en', 2, 14)).toBe('14 mo (2 budget years)');
+  });
+  it('writes a deadline month in full or short, the year without a separator', () => {
+    expect(formatYearMonth('fr', '2027-09')).toBe('septembre 2027');
+    expect(formatYearMonthShort('fr', '2027-09')).toBe('sept. 2027');
+    expect(formatYearMonthShort('en', '2027-09')).toBe('Sept 2027');
+    expect(formatYearMonthShort('fr', 'bientôt')).toBe('bientôt');
   });
   it('switches to English formats', () => {
     expect(formatEuros('en', 1234567)).toBe('€1,234,567');

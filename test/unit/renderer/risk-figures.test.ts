@@ -19,6 +19,7 @@ import {
   type SimulationRequest,
 } from '../../../shared/engine/simulate';
 import type { Portfolio } from '../../../shared/model/portfolio';
+import { onTimeRows } from '../../../renderer/src/charts/data';
 import { delayCauses } from '../../support/curves';
 import {
   BLACK_SWAN_PRESET,
@@ -237,5 +238,56 @@ describe('risk screen: charts data', () => {
     }
     const strongest = Math.max(...result.drivers.map((d) => Math.abs(d.rankCorrelation)));
     expect(Math.abs(bars[0]!.rankCorrelation)).toBe(strongest);
+  });
+});
+
+describe('risk screen: obligations with a date', () => {
+  // Deadlines on three planned projects (P18 started 2027, P05 in 2029, P11 in 2030), and P05
+  // postponed to 2029 in the scenario; P01 has neither.
+  const deadlines: Record<string, string> = { P18: '2028-09', P05: '2030-12', P11: '2033-06' };
+  const doc: Portfolio = {
+    ...portfolio,
+    projects: portfolio.projects.map((p) =>
+      deadlines[p.id] ? { ...p, deadline: deadlines[p.id] } : p,
+    ),
+  };
+  const { plan, scenario } = simulatedPlan(doc, 'priorite-usagers');
+  const postponed = { P05: 2029, P01: 2027 };
+  const prepared = prepareSimulation(doc, plan, scenario);
+  const n = 3_000;
+  const block = simulateBlock(prepared, 9, 0, n);
+  const resultP = runSimulation(prepared, { iterations: n, seed: 9 });
+
+  it('each row with a deadline has its month and the share of draws finished by then', async () => {
+    const result = await resultP;
+    const rows = roadmapRows(doc, result, [], postponed);
+    for (const [id, deadline] of Object.entries(deadlines)) {
+      const row = rows.find((r) => r.project === id)!;
+      // Months from January 2027 to the end of the deadline's month.
+      const end = 12 * (Number(deadline.slice(0, 4)) - 2027) + Number(deadline.slice(5, 7));
+      expect(row.deadline).toBe(deadline);
+      expect(row.deadlineMonth).toBe(end);
+      const p = prepared.projectIds.indexOf(id);
+      let onTime = 0;
+      for (let i = 0; i < n; i++) if (block.finish[p * n + i]! <= end) onTime++;
+      // Finishes are float32 in the block: a few ties at the boundary at most.
+      expect(Math.abs(row.pOnTime! - onTime / n)).toBeLessThan(0.003);
+    }
+    const without = rows.find((r) => r.project === 'P01')!;
+    expect(without.deadline).toBeUndefined();
+    expect(without.pOnTime).toBeUndefined();
+    // A postponement is shown in months from the first year; one at the first year is no mark.
+    expect(rows.find((r) => r.project === 'P05')!.notBefore).toBe(24);
+    expect(without.notBefore).toBeUndefined();
+  });
+
+  it('the list « chance d’être à l’heure » holds the projects with a deadline, least likely first', async () => {
+    const result = await resultP;
+    const list = onTimeRows(roadmapRows(doc, result, []));
+    expect(list.map((r) => r.project).sort()).toEqual(Object.keys(deadlines).sort());
+    for (let i = 1; i < list.length; i++)
+      expect(list[i]!.pOnTime!).toBeGreaterThanOrEqual(list[i - 1]!.pOnTime!);
+    // A deadline of September 2028 for a build of ≥ 12 months started in 2027 is a real risk.
+    expect(list[0]!.pOnTime!).toBeLessThan(1);
   });
 });

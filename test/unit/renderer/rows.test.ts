@@ -104,6 +104,22 @@ describe('the portfolio list rows', () => {
     }
   });
 
+  it('sorts by deadline, the earliest first and the projects without one after', () => {
+    const p = portfolio(5);
+    p.projects[3] = { ...p.projects[3]!, deadline: '2027-09' };
+    p.projects[1] = { ...p.projects[1]!, deadline: '2028-01' };
+    p.projects[4] = { ...p.projects[4]!, deadline: '2027-12' };
+    const rows = buildRows(p);
+    expect(rows.map((r) => r.deadline)).toEqual(['', '2028-01', '', '2027-09', '2027-12']);
+    expect(sortRows(rows, 'deadline', 'asc').map((r) => r.id)).toEqual([
+      'P04',
+      'P05',
+      'P02',
+      'P01',
+      'P03',
+    ]);
+  });
+
   it('handles 500 projects quickly enough to recompute on every keystroke', () => {
     const p = portfolio(500);
     const t0 = performance.now();

@@ -129,6 +129,26 @@ describe('figures of a plan', () => {
     expect(bars[1]!.value).toBeCloseTo(75, 10);
   });
 
+  it('marks a postponement past the first year and a deadline on the bars', () => {
+    const withDeadline: Portfolio = {
+      ...small,
+      projects: small.projects.map((p) => (p.id === 'P1' ? { ...p, deadline: '2029-06' } : p)),
+    };
+    const plan = [
+      { project: 'P1', start: 2028 },
+      { project: 'P2', start: 2027 },
+    ];
+    const bars = roadmapBars(withDeadline, plan, { P1: 2028, P2: 2027 });
+    const p1 = bars.find((b) => b.project === 'P1')!;
+    const p2 = bars.find((b) => b.project === 'P2')!;
+    expect([p1.notBefore, p1.deadline]).toEqual([2028, '2029-06']);
+    // Not before the first year postpones nothing: no mark.
+    expect('notBefore' in p2 || 'deadline' in p2).toBe(false);
+    expect(roadmapBars(withDeadline, plan).find((b) => b.project === 'P1')!.notBefore).toBe(
+      undefined,
+    );
+  });
+
   it('gives each team its share of capacity, and none where the capacity is zero', () => {
     const plan = [{ project: 'P1', start: 2027 }];
     const rows = teamHeatmap(small, planLoads(small, s, plan), ceilings(small, s));

@@ -9,6 +9,7 @@ import {
   writePortfolioFile,
 } from '../../../electron/documents/files';
 import { validPortfolioArb } from '../../support/arbitraries';
+import { obligationsPortfolio } from '../../support/obligations';
 import { EXAMPLES, example, portfolioArb, smallPortfolio, tempDir } from './helpers';
 
 describe('a document written then read back', () => {
@@ -96,6 +97,21 @@ describe('a document written then read back', () => {
       expect(middle.portfolio).toStrictEqual(example(name));
     },
   );
+
+  it('keeps deadlines, postponements, dated decisions and judgements: JSON → .arbitra → JSON', async () => {
+    const dir = tempDir();
+    const input = obligationsPortfolio();
+    await writePortfolioFile(join(dir, 'obligations.json'), input);
+    const first = await readPortfolioFile(join(dir, 'obligations.json'));
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    await writePortfolioFile(join(dir, 'obligations.arbitra'), first.portfolio);
+    const middle = await readPortfolioFile(join(dir, 'obligations.arbitra'));
+    if (!middle.ok) throw new Error(JSON.stringify(middle));
+    expect(middle.portfolio).toStrictEqual(input);
+    expect(middle.portfolio.criteriaJudgements![0]!.pairs[2]!.ratio).toBe(1 / 3);
+    await writePortfolioFile(join(dir, 'obligations-retour.json'), middle.portfolio);
+    expect(readFileSync(join(dir, 'obligations-retour.json'), 'utf8')).toBe(portfolioToJson(input));
+  });
 
   it('refuses to create a document over an existing file, which stays as it was', () => {
     const dir = tempDir();

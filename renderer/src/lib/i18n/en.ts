@@ -209,6 +209,14 @@ export const en: Record<MessageKey, string> = {
   'project.idEmpty': 'The identifier must not be empty.',
   'project.notNumber': 'Enter a number.',
   'project.optional': 'optional',
+  'project.deadlineTitle': 'Deadline',
+  'project.deadlineIntro':
+    'Date by which the project must be delivered (a legal obligation, the end of a contract): the optimiser starts it only if it can finish by the end of that month.',
+  'project.deadline': 'Delivery due by (month)',
+  'project.deadlineHint': 'optional, YYYY-MM (for instance 2027-09)',
+  'project.deadlineShown': 'Due by end of {month} at the latest.',
+  'project.until': '{decision} to {year}',
+  'col.deadline': 'Deadline',
 
   'settings.title': 'Portfolio settings',
   'settings.organisation': 'Organisation',

@@ -102,3 +102,15 @@ export function parseNumber(text: string): number | null {
   const n = Number(cleaned);
   return Number.isFinite(n) ? n : null;
 }
+
+/** `2027-09` → `sept. 2027` / `Sept 2027` (narrow table columns); unknown text as given. */
+export function formatYearMonthShort(locale: Locale, ym: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

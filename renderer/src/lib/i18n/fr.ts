@@ -208,6 +208,14 @@ export const fr = {
   'project.idEmpty': 'L’identifiant ne doit pas être vide.',
   'project.notNumber': 'Saisissez un nombre.',
   'project.optional': 'facultatif',
+  'project.deadlineTitle': 'Échéance',
+  'project.deadlineIntro':
+    'Date à laquelle le projet doit être livré (obligation légale, fin d’un contrat) : l’optimiseur ne le fait démarrer que s’il peut finir avant la fin de ce mois.',
+  'project.deadline': 'Livraison due au plus tard (mois)',
+  'project.deadlineHint': 'facultatif, AAAA-MM (par exemple 2027-09)',
+  'project.deadlineShown': 'À livrer au plus tard fin {month}.',
+  'project.until': '{decision} à {year}',
+  'col.deadline': 'Échéance',
 
   'settings.title': 'Paramètres du portefeuille',
   'settings.organisation': 'Organisation',

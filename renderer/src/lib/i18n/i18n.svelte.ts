@@ -39,6 +39,7 @@ class I18n {
   points = (n: number) => f.formatPoints(this.locale, n);
   date = (iso: string) => f.formatDate(this.locale, iso);
   yearMonth = (ym: string) => f.formatYearMonth(this.locale, ym);
+  monthShort = (ym: string) => f.formatYearMonthShort(this.locale, ym);
   duration = (years: number, months: number) => f.formatDuration(this.locale, years, months);
 }
 

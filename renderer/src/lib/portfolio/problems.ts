@@ -10,7 +10,7 @@
  */
 import * as validate from '../../../../shared/model/validate';
 import type { Portfolio, Problem, Project, ThreePoint } from '../../../../shared/model/portfolio';
-import { LIMITS } from '../../../../shared/model/schema';
+import { isYearMonth, LIMITS } from '../../../../shared/model/schema';
 
 type ProjectValidator = (portfolio: Portfolio, project: Project) => Problem[];
 
@@ -101,6 +101,11 @@ export function basicProjectProblems(portfolio: Portfolio, project: Project): Pr
     if (y !== undefined && y !== null && (!Number.isInteger(y) || y < 2000 || y > 2100))
       out.push({ path: key, message: 'Une année entre 2000 et 2100 est attendue.' });
   }
+  if (project.deadline !== undefined && !isYearMonth(project.deadline))
+    out.push({
+      path: 'deadline',
+      message: 'Un mois est attendu au format AAAA-MM (par exemple 2027-09).',
+    });
   if ((project.dependsOn ?? []).includes(project.id))
     out.push({ path: 'dependsOn', message: 'Un projet ne peut pas dépendre de lui-même.' });
   if ((project.excludes ?? []).includes(project.id))

@@ -28,6 +28,19 @@ function replaceId(list: readonly string[] | undefined, from: string, to: string
   return to === null ? list.filter((x) => x !== from) : list.map((x) => (x === from ? to : x));
 }
 
+/** A scenario's postponements (MODEL.md §8) with a project renamed or removed; undefined: unchanged. */
+function notBeforeWith(
+  notBefore: Readonly<Record<string, number>> | undefined,
+  from: string,
+  to: string | null,
+): Record<string, number> | undefined {
+  if (!notBefore || !Object.hasOwn(notBefore, from)) return undefined;
+  const entries = Object.entries(notBefore).flatMap(([id, year]): [string, number][] =>
+    id !== from ? [[id, year]] : to === null ? [] : [[to, year]],
+  );
+  return Object.fromEntries(entries);
+}
+
 /** Scenarios with a project id renamed (to a string) or removed (to null). */
 function scenariosWith(
   scenarios: readonly Scenario[] | undefined,
@@ -39,13 +52,15 @@ function scenariosWith(
   const next = scenarios.map((s) => {
     const forceIn = replaceId(s.forceIn, from, to);
     const forceOut = replaceId(s.forceOut, from, to);
+    const notBefore = notBeforeWith(s.notBefore, from, to);
     const inPlan = s.plan?.some((e) => e.project === from);
-    if (!forceIn && !forceOut && !inPlan) return s;
+    if (!forceIn && !forceOut && !notBefore && !inPlan) return s;
     changed = true;
     return {
       ...s,
       ...(forceIn ? { forceIn } : {}),
       ...(forceOut ? { forceOut } : {}),
+      ...(notBefore ? { notBefore } : {}),
       ...(inPlan && s.plan
         ? {
             plan:
@@ -97,6 +112,19 @@ export function saveProjectOps(portfolio: Portfolio, oldId: string, project: Pro
     { op: 'project.insert', project, index: Math.max(0, index) },
     ...referenceOps(portfolio, oldId, project.id),
   ];
+}
+
+/**
+ * A project with its deadline (MODEL.md §8) set from what a month field
+ * holds: `YYYY-MM` as typed (validation says when it is not a month), ''
+ * removes it.
+ */
+export function withDeadline(project: Project, text: string): Project {
+  const value = text.trim();
+  const next: Project = { ...project };
+  if (value === '') delete next.deadline;
+  else next.deadline = value;
+  return next;
 }
 
 /** Deleting a project and every reference to it (links, scenarios, decisions). */

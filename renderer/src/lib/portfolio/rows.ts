@@ -20,12 +20,22 @@ export interface ProjectRow {
   monthsMode: number;
   decision: Decision | null;
   mandatory: boolean;
+  /** MODEL.md §8: YYYY-MM the project must be delivered by, or '' without one. */
+  deadline: string;
   /** Lower-case text searched by the filter. */
   haystack: string;
 }
 
 export type SortKey =
-  'id' | 'name' | 'direction' | 'value' | 'investment' | 'staff' | 'duration' | 'status';
+  | 'id'
+  | 'name'
+  | 'direction'
+  | 'value'
+  | 'investment'
+  | 'staff'
+  | 'duration'
+  | 'status'
+  | 'deadline';
 export type SortDir = 'asc' | 'desc';
 
 export interface ListFilter {
@@ -71,6 +81,7 @@ export function buildRows(portfolio: Portfolio): ProjectRow[] {
       monthsMode: p.durationMonths?.mode ?? 0,
       decision: decisions.get(p.id) ?? null,
       mandatory: p.mandatory === true,
+      deadline: p.deadline ?? '',
       haystack: `${p.id} ${p.name} ${p.usage ?? ''} ${p.sponsor ?? ''} ${directionLabel}`
         .toLocaleLowerCase('fr')
         .normalize('NFD')
@@ -130,6 +141,12 @@ function compare(a: ProjectRow, b: ProjectRow, key: SortKey): number {
       return a.staffDays - b.staffDays;
     case 'duration':
       return a.monthsMode - b.monthsMode || a.years - b.years;
+    case 'deadline':
+      // Earliest deadline first; projects without one after every dated one.
+      return (
+        (a.deadline === '' ? 1 : 0) - (b.deadline === '' ? 1 : 0) ||
+        a.deadline.localeCompare(b.deadline)
+      );
     case 'status':
       return (
         (a.decision === null ? 9 : (DECISION_ORDER[a.decision] ?? 8)) -

@@ -19,6 +19,10 @@ const fr = {
   'rec.meeting': 'Instance',
   'rec.meetingHint': 'par exemple CODIR, Bureau communautaire',
   'rec.rationale': 'Motif',
+  'rec.until': 'Pas de démarrage avant',
+  'rec.untilHint': 'année, facultatif',
+  'rec.untilHelp':
+    'Avec une année, le projet reste candidat et démarre au plus tôt cette année-là ; sans année, il est écarté du scénario.',
   'rec.submit': 'Enregistrer la décision',
   'rec.edit': 'Décision {decision} sur {project} ({meeting})',
   'rec.done': 'Décision enregistrée : {project} {decision}.',
@@ -26,6 +30,10 @@ const fr = {
   'err.decision': 'Choisissez une décision.',
   'err.date': 'Une date réelle est attendue, écrite AAAA-MM-JJ (par exemple 2027-01-15).',
   'err.meeting': 'Indiquez l’instance qui a décidé (par exemple CODIR).',
+  'err.until': 'Une année est attendue, écrite sur quatre chiffres (par exemple 2029).',
+  'err.untilEarly':
+    'L’année du report doit être {year} ou après : un report avant le début de l’horizon ne retarde aucun démarrage.',
+  'dec.until': '{decision} à {year}',
   'log.title': 'Relevé des décisions',
   'log.view': 'Présenter le relevé',
   'log.byMeeting': 'par séance',
@@ -42,10 +50,18 @@ const fr = {
   'log.count': '{count} décision(s)',
   'apply.title': 'Décisions et scénario',
   'apply.rule':
-    'Règle appliquée : seule la dernière décision sur chaque projet compte. Retenu : imposé au scénario. Rejeté ou reporté : écarté du scénario (un scénario n’a pas de date de démarrage par projet). À instruire : rien ne change.',
+    'Règle appliquée : seule la dernière décision sur chaque projet compte. Retenu : imposé au scénario. Reporté à une année : ni imposé ni écarté, il ne démarre pas avant cette année dans ce scénario. Rejeté, ou reporté sans année : écarté du scénario. À instruire : rien ne change.',
   'apply.forced': 'Dans le scénario « {name} » : {in} projet(s) imposé(s), {out} écarté(s).',
   'apply.forcedIn': 'Imposés',
   'apply.forcedOut': 'Écartés',
+  'apply.postponed': 'Reportés',
+  'apply.postponedOne': '{project} (pas avant {year})',
+  'apply.notBefore': 'pas avant {year}',
+  'apply.lateDeadline':
+    'Attention : {project} est reporté à {year}, mais son échéance impose de le lancer au plus tard en {last} : il ne pourra pas être planifié.',
+  'apply.lateHorizon':
+    'Attention : {project} est reporté à {year}, mais sa réalisation ne tient dans l’horizon que s’il démarre au plus tard en {last} : il ne pourra pas être planifié.',
+  'apply.lateMandatory': 'Il est obligatoire : le problème deviendra infaisable.',
   'apply.noneList': 'aucun',
   'apply.upToDate': 'Le scénario respecte déjà toutes les décisions en vigueur.',
   'apply.changes': 'Appliquer les décisions changerait {count} projet(s) :',
@@ -123,6 +139,10 @@ const en: Record<CommitteeMessage, string> = {
   'rec.meeting': 'Meeting',
   'rec.meetingHint': 'for instance CODIR, executive board',
   'rec.rationale': 'Rationale',
+  'rec.until': 'No start before',
+  'rec.untilHint': 'year, optional',
+  'rec.untilHelp':
+    'With a year, the project stays a candidate and starts that year at the earliest; without one, it is forced out of the scenario.',
   'rec.submit': 'Record the decision',
   'rec.edit': 'Decision {decision} on {project} ({meeting})',
   'rec.done': 'Decision recorded: {project} {decision}.',
@@ -130,6 +150,10 @@ const en: Record<CommitteeMessage, string> = {
   'err.decision': 'Choose a decision.',
   'err.date': 'A real date is expected, written YYYY-MM-DD (for instance 2027-01-15).',
   'err.meeting': 'Say which meeting decided (for instance CODIR).',
+  'err.until': 'A year is expected, written with four digits (for instance 2029).',
+  'err.untilEarly':
+    'The year of the postponement must be {year} or later: a postponement before the horizon starts delays nothing.',
+  'dec.until': '{decision} to {year}',
   'log.title': 'Decision log',
   'log.view': 'Show the log',
   'log.byMeeting': 'by meeting',
@@ -146,10 +170,18 @@ const en: Record<CommitteeMessage, string> = {
   'log.count': '{count} decision(s)',
   'apply.title': 'Decisions and scenario',
   'apply.rule':
-    'Rule: only the latest decision on each project counts. Selected: forced into the scenario. Rejected or postponed: forced out (a scenario has no per-project start date). Needs more study: nothing changes.',
+    'Rule: only the latest decision on each project counts. Selected: forced into the scenario. Postponed to a year: neither forced in nor out, it does not start before that year in this scenario. Rejected, or postponed without a year: forced out. Needs more study: nothing changes.',
   'apply.forced': 'In scenario “{name}”: {in} project(s) forced in, {out} forced out.',
   'apply.forcedIn': 'Forced in',
   'apply.forcedOut': 'Forced out',
+  'apply.postponed': 'Postponed',
+  'apply.postponedOne': '{project} (not before {year})',
+  'apply.notBefore': 'not before {year}',
+  'apply.lateDeadline':
+    'Warning: {project} is postponed to {year}, but its deadline requires starting it by {last}: it cannot be planned.',
+  'apply.lateHorizon':
+    'Warning: {project} is postponed to {year}, but its build fits in the horizon only if it starts by {last}: it cannot be planned.',
+  'apply.lateMandatory': 'It is mandatory: the problem will become infeasible.',
   'apply.noneList': 'none',
   'apply.upToDate': 'The scenario already follows every decision in force.',
   'apply.changes': 'Applying the decisions would change {count} project(s):',
@@ -225,6 +257,12 @@ export function decisionLabel(decision: string): string {
       decision
     ] ?? decision
   );
+}
+
+/** A decision entry as shown: « reporté à 2029 » when it carries a year. */
+export function decisionText(entry: { decision: string; until?: number }): string {
+  const word = decisionLabel(entry.decision);
+  return entry.until === undefined ? word : m('dec.until', { decision: word, year: entry.until });
 }
 
 export const DECISION_CLASS: Record<string, string> = {

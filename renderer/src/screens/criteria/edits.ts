@@ -5,8 +5,9 @@
  * Scale descriptions: MODEL.md has no field for what a score means, so
  * they are written to the criterion as `scale: { "1": …, "3": …, "5": … }`,
  * an extra field the document keeps on round trip (MODEL.md §2), used by
- * no calculation. Pairwise judgements are not written at all (see
- * `pairwise.svelte.ts`): only the weights they give are.
+ * no calculation. The session's pairwise judgements are not written (see
+ * `pairwise.svelte.ts`): only the weights they give are; the committee
+ * members' judgements are (`criteriaJudgements`, judgementEdits.ts).
  */
 import type { EditOp } from '../../../../shared/model/edits';
 import type { Criterion, Portfolio, Project } from '../../../../shared/model/portfolio';
@@ -83,13 +84,25 @@ export function addCriterionOp(portfolio: Portfolio, label: string, id: string):
 
 /**
  * Removes a criterion and, in the same edit, every project's score on it
- * (a score on an unknown criterion would make the document invalid).
+ * and every committee member's comparison naming it (a score or a pair on
+ * an unknown criterion would make the document invalid).
  * Refused (null) for the last criterion or when the others all weigh 0.
  */
 export function removeCriterionOps(portfolio: Portfolio, id: string): EditOp[] | null {
   const rest = portfolio.criteria.filter((c) => c.id !== id);
   if (rest.length === 0 || rest.every((c) => c.weight <= 0)) return null;
   const ops: EditOp[] = [{ op: 'section.put', section: 'criteria', value: rest }];
+  const judgements = portfolio.criteriaJudgements;
+  if (judgements?.some((m) => m.pairs.some((p) => p.a === id || p.b === id))) {
+    ops.push({
+      op: 'section.put',
+      section: 'criteriaJudgements',
+      value: judgements.map((m) => ({
+        ...m,
+        pairs: m.pairs.filter((p) => p.a !== id && p.b !== id),
+      })),
+    });
+  }
   for (const p of portfolio.projects) {
     if (!(id in p.scores)) continue;
     const scores = { ...p.scores };

@@ -4,6 +4,7 @@
  * roadmap rows, who delays whom, the fan of yearly spend and the tornado.
  * No Svelte, no DOM: tested in Node (test/unit/renderer/risk*.test.ts).
  */
+import { monthIndex } from '../../../../shared/engine/calendar';
 import { rankingHeuristic } from '../../../../shared/engine/optimise';
 import type { SimulationResult, ValuePoint } from '../../../../shared/engine/simulate';
 import type { RiskShape } from '../../compute/run-shape';
@@ -97,10 +98,16 @@ export function simulatedPlan(portfolio: Portfolio, scenarioId?: string): Simula
   return { scenario, plan: rankingHeuristic(portfolio, scenario).plan, source: 'heuristic' };
 }
 
+/**
+ * The risk roadmap's rows, one per simulated project; with the scenario's
+ * postponements (`notBefore`, when past the first year) and, for a project
+ * with a deadline, the month it ends and the probability of being on time.
+ */
 export function roadmapRows(
   portfolio: Portfolio,
   result: SimulationResult,
   causeList: Iterable<[string, DelayCause[]]>,
+  notBefore: Readonly<Record<string, number>> = {},
 ): RoadmapRow[] {
   const causes = new Map(causeList);
   const byId = new Map(portfolio.projects.map((p) => [p.id, p]));
@@ -108,6 +115,8 @@ export function roadmapRows(
   return result.projects.map((r) => {
     const project = byId.get(r.project);
     const start = 12 * (r.start - first);
+    const postponed = Object.hasOwn(notBefore, r.project) ? notBefore[r.project] : undefined;
+    const deadline = project?.deadline;
     return {
       project: r.project,
       name: project?.name ?? r.project,
@@ -119,6 +128,16 @@ export function roadmapRows(
       pWithinMandate: r.pWithinMandate,
       pLateStart: r.pLateStart,
       cause: causes.get(r.project)?.[0] ?? null,
+      ...(postponed !== undefined && postponed > first
+        ? { notBefore: 12 * (postponed - first) }
+        : {}),
+      ...(deadline
+        ? {
+            deadline,
+            deadlineMonth: monthIndex(deadline, first) + 1,
+            ...(r.pOnTime !== undefined ? { pOnTime: r.pOnTime } : {}),
+          }
+        : {}),
     };
   });
 }
@@ -182,7 +201,7 @@ export const riskShape: RiskShape<SimulatedPlan, RiskFigures> = {
     result,
     curve,
     pAll,
-    rows: roadmapRows(request.portfolio, result, delaysOf(result)),
+    rows: roadmapRows(request.portfolio, result, delaysOf(result), plan.scenario.notBefore),
     fan: fanYears(result),
     tornado: tornadoBars(request.portfolio, result),
   }),

@@ -5,6 +5,8 @@
 import { i18n, interpolate } from '../../lib/i18n/i18n.svelte';
 
 const fr = {
+  'onTime.title': 'Obligations à date : chance d’être à l’heure',
+  'onTime.item': 'à livrer fin {month} : {share} de chances d’être à l’heure',
   'screen.label': 'Risques',
   intro:
     'Simulation de Monte-Carlo du plan : les durées et les coûts des projets sont tirés au hasard selon leurs estimations basse, probable et haute, des milliers de fois. Les chiffres indiquent ce qui a de bonnes chances d’arriver.',
@@ -77,6 +79,8 @@ const fr = {
 export type RiskMessage = keyof typeof fr;
 
 const en: Record<RiskMessage, string> = {
+  'onTime.title': 'Obligations with a date: chance of being on time',
+  'onTime.item': 'due by end of {month}: {share} chance of being on time',
   'screen.label': 'Risks',
   intro:
     'Monte Carlo simulation of the plan: project durations and costs are drawn at random from their low, likely and high estimates, thousands of times. The figures say what is likely to happen.',

@@ -94,6 +94,10 @@ const fr = {
   'force.mandatory': 'obligatoire',
   'force.fixed': 'engagé en {year}',
   'force.edit': '{project} : {choice}',
+  'force.notBefore': 'pas avant {year}',
+  'force.deadline': 'à livrer fin {month}',
+  'force.postponed': 'Reportés par le comité (démarrage au plus tôt) : {list}',
+  'force.postponedOne': '{project} pas avant {year}',
   'run.title': 'Optimiser le plan',
   'run.intro':
     'Le calcul cherche le plan de plus grande valeur qui respecte toutes les règles ; il s’arrête au temps choisi en gardant le meilleur plan trouvé.',
@@ -261,6 +265,10 @@ const en: Record<ScenarioMessage, string> = {
   'force.mandatory': 'mandatory',
   'force.fixed': 'committed in {year}',
   'force.edit': '{project}: {choice}',
+  'force.notBefore': 'not before {year}',
+  'force.deadline': 'due by end of {month}',
+  'force.postponed': 'Postponed by the committee (earliest start): {list}',
+  'force.postponedOne': '{project} not before {year}',
   'run.title': 'Optimise the plan',
   'run.intro':
     'The solver looks for the plan of highest value that keeps every rule; it stops at the chosen time, keeping the best plan found.',

@@ -8,12 +8,11 @@
  * - a pair names two known criteria, different from each other, and one
  *   member compares a pair at most once (`a/b` and `b/a` are the same pair);
  * - `ratio` is on Saaty's scale, 1/9..9 (the schema);
- * - a member who leaves pairs uncompared is a warning, not an error: the
- *   group's weights are the eigenvector of the geometric mean of COMPLETE
- *   matrices, so such a member's judgements are left out of the group until
- *   every pair is compared (completing a matrix by guessing the missing
- *   ratios would put words in a member's mouth). The warning lists the pairs
- *   missing.
+ * - a member who leaves pairs uncompared is a warning, not an error: in
+ *   the member's own weights a missing pair counts as equal importance, and
+ *   in the group's geometric mean it counts only the members who compared it
+ *   (shared/engine/judgements.ts; no missing ratio is guessed for the
+ *   group). The warning lists the pairs missing.
  */
 import type { Collector } from '../collector';
 import { quote, visible } from '../describe';
