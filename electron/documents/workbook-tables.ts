@@ -7,6 +7,7 @@
  */
 import type { Portfolio, Problem } from '../../shared/model/portfolio';
 import { DocumentError } from './document-error';
+import { EXECUTION_SHEET, executionTable } from './workbook-execution';
 
 export type CellValue = string | number | null;
 
@@ -38,6 +39,8 @@ export const SHEETS = {
   scenarios: 'Scénarios',
   plans: 'Plans',
   decisions: 'Décisions',
+  /** MODEL.md §9 `actuals`: workbook-execution.ts */
+  execution: EXECUTION_SHEET,
   extra: 'Autres champs',
 } as const;
 
@@ -409,5 +412,7 @@ export function documentTables(portfolio: Portfolio): Table[] {
     scenarios,
     plans,
     decisions,
+    // MODEL.md §9: the CP paid, one row per project and year (workbook-execution.ts).
+    executionTable(portfolio),
   ];
 }
