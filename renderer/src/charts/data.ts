@@ -141,3 +141,16 @@ export interface TornadoBar {
   rankCorrelation: number;
   delaysSuccessor: number;
 }
+
+/** One budget year of the execution chart (MODEL.md §9, ExecutionChart.svelte). */
+export interface ExecutionBar {
+  year: number;
+  /** CP voted that year (the adopted plan's). */
+  voted: number;
+  /** CP paid, for a closed year (its execution recorded); null otherwise. */
+  paid: number | null;
+  /** paid / voted for a closed year with something voted; null otherwise. */
+  rate: number | null;
+  /** The re-forecast of the gross CP still to pay, for a year not closed; null otherwise. */
+  forecast: { p50: number; p80: number; p90: number } | null;
+}
