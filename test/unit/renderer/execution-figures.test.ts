@@ -109,15 +109,17 @@ describe('the follow-up screen’s figures', () => {
     ]);
   });
 
-  it('says why a project is late', () => {
-    expect(lateWords({ kind: 'start', planned: 2027, actual: 2028 })).toBe(
-      'démarré en 2028 au lieu de 2027',
+  it('says why a project is late, years as written', () => {
+    const say = (key: string, params: Record<string, string | number>) =>
+      `${key} ${JSON.stringify(params)}`;
+    expect(lateWords({ kind: 'start', planned: 2027, actual: 2028 }, say)).toBe(
+      'late.start {"actual":"2028","planned":"2027"}',
     );
-    expect(lateWords({ kind: 'start', planned: 2027, actual: null })).toBe(
-      'pas démarré, prévu en 2027',
+    expect(lateWords({ kind: 'start', planned: 2027, actual: null }, say)).toBe(
+      'late.notStarted {"planned":"2027"}',
     );
-    expect(lateWords({ kind: 'paid', years: [2027, 2028] })).toBe(
-      'moins payé que voté en 2027, 2028',
+    expect(lateWords({ kind: 'paid', years: [2027, 2028] }, say)).toBe(
+      'late.paid {"years":"2027, 2028"}',
     );
   });
 });

@@ -20,7 +20,6 @@ import {
 } from '../../../../shared/model/portfolio';
 import type { ExecutionBar } from '../../charts/data';
 import type { PlanChoice, RiskShape } from '../../compute/run-shape';
-import { x } from './messages';
 
 /**
  * What the follow-up reads the execution against: the baseline when there
@@ -40,14 +39,24 @@ export function followUp(
   };
 }
 
-/** A lateness reason in words: « démarré en 2028 au lieu de 2027 ». */
-export function lateWords(reason: LateReason): string {
+/** The words a lateness reason is said with (execution/messages.ts `x`). */
+export type LateKey = 'late.start' | 'late.notStarted' | 'late.paid';
+
+/**
+ * A lateness reason in words, `say` being the screen's messages: « démarré
+ * en 2028 au lieu de 2027 », « moins payé que voté en 2027, 2028 » (years
+ * as written, without a thousands separator).
+ */
+export function lateWords(
+  reason: LateReason,
+  say: (key: LateKey, params: Record<string, string | number>) => string,
+): string {
   if (reason.kind === 'start') {
     return reason.actual === null
-      ? x('late.notStarted', { planned: reason.planned })
-      : x('late.start', { actual: reason.actual, planned: reason.planned });
+      ? say('late.notStarted', { planned: String(reason.planned) })
+      : say('late.start', { actual: String(reason.actual), planned: String(reason.planned) });
   }
-  return x('late.paid', { years: reason.years.join(', ') });
+  return say('late.paid', { years: reason.years.join(', ') });
 }
 
 /** The re-forecast figures of one year: the gross CP still to pay, simulated. */
