@@ -26,6 +26,8 @@ import { DocumentStore, type StoreOptions } from '../documents/store';
 import { exportFinanceWorkbook } from '../documents/finance-workbook';
 import { exportDocumentWorkbook, importDocumentWorkbook } from '../documents/xlsx';
 import { financePlan, requiredProjectsPlan } from '../../shared/engine/finance';
+import { prepareRearbitration } from '../../shared/engine/rearbitration';
+import { importActualsWorkbook } from '../documents/actuals-import';
 import { resolveScenario } from '../../shared/model/portfolio';
 import type { AppContext } from '../app/context';
 import { SettingsStore } from '../app/settings';
@@ -344,6 +346,53 @@ export function createHandlers(ctx: AppContext): HandlersWithLifecycle {
       queue(() => {
         if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
         return store.applyEdit(edit as Parameters<DocumentStore['applyEdit']>[0], baseRevision);
+      }),
+
+    // MODEL.md §9: execution rows and the next budget year.
+
+    'document.readActuals': ({ base64 }) =>
+      queue(async () => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        return importActualsWorkbook(Buffer.from(base64, 'base64'), store.read());
+      }),
+
+    'document.nextYear': ({ scenario }) =>
+      queue(() => {
+        if (!store) throw new AppError('no-document', 'Aucun document n’est ouvert.');
+        const portfolio = store.read();
+        if (scenario !== undefined && !portfolio.scenarios?.some((s) => s.id === scenario)) {
+          throw new AppError('bad-arguments', `Le scénario « ${scenario} » n’existe pas.`, [
+            {
+              path: 'scenario',
+              message: 'Aucun scénario de ce document ne porte cet identifiant.',
+            },
+          ]);
+        }
+        const next = prepareRearbitration(portfolio, scenario ? { scenarioId: scenario } : {});
+        const checked = validatePortfolio(next.portfolio);
+        if (!checked.ok) {
+          throw new AppError(
+            'invalid',
+            `Le document de l’arbitrage ${next.fromYear} n’a pas pu être préparé : ${checked.problems.length} problème(s).`,
+            checked.problems,
+          );
+        }
+        // « Budget – arbitrage 2028 », and from it « Budget – arbitrage 2029 ».
+        const stem = stemOf(store.path).replace(/ – arbitrage \d{4}( \(\d+\))?$/, '');
+        const state = createDocument(`${stem} – arbitrage ${next.fromYear}`, next.portfolio);
+        return {
+          state,
+          summary: {
+            fromYear: next.fromYear,
+            scenarioId: next.scenarioId,
+            carried: next.carried ? { id: next.carried.id, name: next.carried.name } : null,
+            continued: next.continued,
+            delivered: next.delivered,
+            abandoned: next.abandoned,
+            forcedOut: next.forcedOut,
+            warnings: next.warnings,
+          },
+        };
       }),
   };
 

@@ -14,13 +14,21 @@
  * - « Annexe AP-CP » (Excel refuses « / » in a sheet name), the annex as
  *   voted: AP number, project, label, AP initiale, révisions, AP
  *   actualisée, first year, CP per year (realised before the horizon,
- *   planned after), total of the CP, and a total row.
+ *   planned after), total of the CP, and a total row;
+ * - « Exécution » (MODEL.md §9 `actuals`, `executionReport`): one row per
+ *   project followed and budget year it has CP voted or paid in, with the
+ *   CP voted, the amount paid and the status when recorded, else empty, so
+ *   that finance fills in what was paid and imports the sheet back into the
+ *   document (actuals-import.ts reads its Projet, Exercice, Montant payé and
+ *   État columns; the rows left empty are not read).
  */
 import { annexTotal } from '../../shared/engine/annex';
+import { executionReport } from '../../shared/engine/execution';
 import { FINANCE_LINE_LABELS, financeLines, type FinanceReport } from '../../shared/engine/finance';
 import { moneyForVote, type MoneyForVote } from '../../shared/engine/ppi';
 import { DEFAULT_FCTVA_RATE, type Portfolio } from '../../shared/model/portfolio';
 import { col, writeWorkbook, type Table } from './xlsx';
+import { EXECUTION, EXECUTION_SHEET, STATUS_WORDS } from './workbook-execution';
 
 export const FINANCE_SHEETS = {
   plan: 'Plan',
@@ -32,6 +40,7 @@ export const FINANCE_SHEETS = {
   ppi: 'PPI',
   // Excel refuses « / » in a sheet name.
   annex: 'Annexe AP-CP',
+  execution: EXECUTION_SHEET,
 } as const;
 
 /** The finance workbook of a plan, as tables. Pure. */
@@ -153,7 +162,55 @@ export function financeTables(portfolio: Portfolio, report: FinanceReport): Tabl
   };
   const plannedOrder = report.projects.map((l) => ({ project: l.project, start: l.start }));
   const money = moneyForVote(portfolio, plannedOrder, report);
-  return [plan, cp, ap, fctva, operating, net, ppiSheet(money), annexSheet(money, years[0] ?? 0)];
+  return [
+    plan,
+    cp,
+    ap,
+    fctva,
+    operating,
+    net,
+    ppiSheet(money),
+    annexSheet(money, years[0] ?? 0),
+    executionSheet(portfolio, plannedOrder),
+  ];
+}
+
+/** « Exécution »: CP voted, paid and status per project and year, to fill in (see the header). */
+export function executionSheet(
+  portfolio: Portfolio,
+  plan: readonly { project: string; start: number }[],
+): Table {
+  const names = new Map(portfolio.projects.map((p) => [p.id, p.name]));
+  const report = executionReport(portfolio, { plan });
+  const recorded = new Map(
+    (portfolio.actuals ?? []).map((r) => [JSON.stringify([r.project, r.year]), r]),
+  );
+  return {
+    name: FINANCE_SHEETS.execution,
+    columns: [
+      col(EXECUTION.project, 'text', 12),
+      col('Nom', 'text', 40),
+      col(EXECUTION.year, 'number', 10),
+      col('CP voté', 'money', 16),
+      col(EXECUTION.paid, 'money', 16),
+      col(EXECUTION.status, 'text', 14),
+    ],
+    rows: report.projects.flatMap((p) =>
+      p.years
+        .filter((y) => y.voted !== 0 || recorded.has(JSON.stringify([p.project, y.year])))
+        .map((y) => {
+          const row = recorded.get(JSON.stringify([p.project, y.year]));
+          return [
+            p.project,
+            names.get(p.project) ?? null,
+            y.year,
+            y.voted,
+            row ? row.paid : null,
+            row?.status ? STATUS_WORDS[row.status] : null,
+          ];
+        }),
+    ),
+  };
 }
 
 /** « PPI »: expenditure and its AP, receipts, net, per year (see the header). */

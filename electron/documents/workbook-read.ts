@@ -12,6 +12,7 @@ import {
 } from '../../shared/model/portfolio';
 import { readJudgements } from './workbook-judgements';
 import { NO, P, SETTINGS, SHEETS, YES, type CellValue } from './workbook-tables';
+import { EXECUTION, executionColumns, readStatus, statusText } from './workbook-execution';
 
 export interface Where {
   sheet: string;
@@ -486,6 +487,9 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
   if (decisions.length > 0) doc.decisions = decisions;
   put(doc, 'criteriaJudgements', readJudgements(ctx, byName.get(SHEETS.judgements)));
 
+  const actuals = readExecutionSheet(ctx, byName.get(SHEETS.execution));
+  if (actuals.length > 0) doc.actuals = actuals;
+
   const risk: Record<string, unknown> = {};
   put(risk, 'distribution', sText(SETTINGS.distribution, 'risk.distribution'));
   put(risk, 'correlation', sNumber(SETTINGS.correlation, 'risk.correlation'));
@@ -502,6 +506,42 @@ export function documentFromTables(tables: ReadTable[], ctx: ReadContext): Portf
   if (Object.keys(risk).length > 0) doc.risk = risk;
 
   return doc as Portfolio;
+}
+
+/**
+ * The « Exécution » sheet (MODEL.md §9 `actuals`, workbook-execution.ts) as
+ * the document's rows, in the sheet's order; `base` names the rows' JSON
+ * paths. Cells the rows need left empty are left out, so that validation
+ * says what is missing at the cell.
+ */
+export function readExecutionSheet(
+  ctx: ReadContext,
+  table: ReadTable | undefined,
+  base = 'actuals',
+): Record<string, unknown>[] {
+  if (!table) return [];
+  const named = executionColumns(table) ?? table;
+  return rowsOf(ctx, named).map((r, i) => {
+    const path = `${base}[${i}]`;
+    r.at(path);
+    const row: Record<string, unknown> = {};
+    put(row, 'project', r.text(EXECUTION.project, `${path}.project`));
+    put(row, 'year', r.number(EXECUTION.year, `${path}.year`));
+    put(row, 'paid', r.number(EXECUTION.paid, `${path}.paid`));
+    const cell = r.raw(EXECUTION.status);
+    if (!isEmpty(cell)) {
+      r.at(`${path}.status`, EXECUTION.status);
+      const status = readStatus(statusText(cell));
+      if (status) row.status = status;
+      else {
+        r.fail(
+          EXECUTION.status,
+          `${typeof cell === 'string' || typeof cell === 'number' ? shown(cell) : 'cette valeur'} n’est pas un état : « en cours », « livré » ou « abandonné » est attendu.`,
+        );
+      }
+    }
+    return row;
+  });
 }
 
 /** The cell a JSON path comes from: the longest known prefix. */

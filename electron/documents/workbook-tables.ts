@@ -8,6 +8,7 @@
 import type { Portfolio, Problem } from '../../shared/model/portfolio';
 import { DocumentError } from './document-error';
 import { judgementsTable } from './workbook-judgements';
+import { EXECUTION_SHEET, executionTable } from './workbook-execution';
 
 export type CellValue = string | number | null;
 
@@ -40,6 +41,8 @@ export const SHEETS = {
   plans: 'Plans',
   decisions: 'Décisions',
   judgements: 'Jugements',
+  /** MODEL.md §9 `actuals`: workbook-execution.ts */
+  execution: EXECUTION_SHEET,
   extra: 'Autres champs',
 } as const;
 
@@ -412,5 +415,7 @@ export function documentTables(portfolio: Portfolio): Table[] {
     plans,
     decisions,
     judgementsTable(portfolio.criteriaJudgements),
+    // MODEL.md §9: the CP paid, one row per project and year (workbook-execution.ts).
+    executionTable(portfolio),
   ];
 }

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import type { Portfolio, Problem } from '../model/portfolio';
+import type { IncomingActual } from '../model/merge-actuals';
+import type { ContinuedProject, DeliveredProject } from '../engine/next-year';
 import { SECTIONS, type Edit } from '../model/edits';
 
 /** An opaque handle the main process gave for a file the user chose (see electron/api/grants.ts). */
@@ -94,6 +96,38 @@ export interface BinaryFile {
 
 export type EditResult = { ok: true; revision: number } | { ok: false; problems: Problem[] };
 
+/**
+ * MODEL.md §9: execution rows read from a workbook against the open
+ * document (electron/documents/actuals-import.ts). Nothing is written: the
+ * renderer merges `rows` with `mergeActuals` as one edit.
+ */
+export type ActualsRead =
+  | {
+      ok: true;
+      rows: IncomingActual[];
+      /** The sheet read. */
+      sheet: string;
+      added: number;
+      replaced: number;
+      warnings: string[];
+    }
+  | { ok: false; problems: Problem[] };
+
+/** MODEL.md §9: what preparing the next budget year's arbitration did (shared/engine/rearbitration.ts). */
+export interface NextYearSummary {
+  /** The new document's first year. */
+  fromYear: number;
+  /** The scenario to optimise again in the new document. */
+  scenarioId: string;
+  /** The adopted plan carried as a scenario, or null without a baseline. */
+  carried: { id: string; name: string } | null;
+  continued: ContinuedProject[];
+  delivered: DeliveredProject[];
+  abandoned: string[];
+  forcedOut: string[];
+  warnings: string[];
+}
+
 /** Argument schemas, one per method. */
 export const apiArgs = {
   'app.info': z.object({}),
@@ -137,6 +171,17 @@ export const apiArgs = {
     scenario: z.string().min(1).max(200).optional(),
   }),
   'document.edit': z.object({ edit: editSchema, baseRevision: z.number().int().min(0) }),
+  /** MODEL.md §9: execution rows of a workbook (« Exécution » or an accounting export), checked against the open document. */
+  'document.readActuals': z.object({
+    /** The workbook's bytes in base64. */
+    base64: z
+      .string()
+      .max(200 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'le contenu du classeur doit être en base64'),
+    name: z.string().min(1).max(300),
+  }),
+  /** MODEL.md §9: the next budget year's document, written in the documents folder and opened. */
+  'document.nextYear': z.object({ scenario: z.string().min(1).max(200).optional() }),
 } as const;
 
 export type Method = keyof typeof apiArgs;
@@ -162,6 +207,8 @@ export interface Results {
     plan: 'scenario' | 'required';
   };
   'document.edit': EditResult;
+  'document.readActuals': ActualsRead;
+  'document.nextYear': { state: DocumentState; summary: NextYearSummary };
 }
 
 /** What the main process implements: one async function per method. */

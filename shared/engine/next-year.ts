@@ -58,8 +58,14 @@
  * - **AP numbers**: a continued project without `apNumber` gets the number it
  *   had in the annex of the planned plan (`annex.ts`), so its AP keeps its
  *   number from one year to the next.
- * - CP paid in the new first year or later count as paid too (what is paid
- *   is spent), with a warning.
+ * - CP paid in the new first year or later (entered before the move) count
+ *   as paid too (what is paid is spent), with a warning, and stay in the
+ *   continued project's `investment` in the years they were paid, on top
+ *   of the remainder, the schedule lengthened to hold the last of them (its
+ *   staff days 0 in the added years, its durations scaled by the years it
+ *   then spans): so the new document's AP actualisée, paid before the
+ *   horizon + Σ investment, is still the AP, and its CP of those years are
+ *   what was paid in them.
  */
 import type { PlanEntry, Portfolio, Project, Scenario, ThreePoint } from '../model/portfolio';
 import { resolveScenario } from '../model/portfolio';
@@ -177,7 +183,7 @@ export function rollForward(
   if (lateRows.length > 0) {
     const ids = [...new Set(lateRows.map((r) => r.project))].join(', ');
     warnings.push(
-      `Des crédits payés en ${fromYear} ou après sont déjà saisis (${ids}) : ils sont comptés comme dépensés et ne sont pas planifiés à nouveau.`,
+      `Des crédits payés en ${fromYear} ou après sont déjà saisis (${ids}) : ils sont comptés comme dépensés, restent dans les CP des années où ils ont été payés, et seul le reste est planifié à nouveau.`,
     );
   }
 
@@ -227,17 +233,26 @@ export function rollForward(
         );
       }
       const weights = remaining.length > 0 ? remaining.map((k) => original.investment[k]!) : [1];
-      p.investment = spreadInProportion(remainder, weights);
+      // CP already paid from the new first year on stay in their years (see the header).
+      const paidFrom = [...a.paidByYear].filter(([year, v]) => year >= fromYear && v !== 0);
+      const span = Math.max(r, ...paidFrom.map(([year]) => year - fromYear + 1));
+      const spread = spreadInProportion(remainder, weights);
+      p.investment = Array.from({ length: span }, (_, t) => spread[t] ?? 0);
+      for (const [year, v] of paidFrom) {
+        p.investment[year - fromYear] = toCents(p.investment[year - fromYear]! + v);
+      }
+      const pad = (days: number[]) => [...days, ...new Array<number>(span - days.length).fill(0)];
       if (original.staff) {
         p.staff = original.staff.map((need) => ({
           ...need,
-          days:
+          days: pad(
             remaining.length > 0
               ? remaining.map((k) => finite(need.days[k]))
               : [finite(need.days[n - 1])],
+          ),
         }));
       }
-      p.durationMonths = scaled(original.durationMonths, r / n);
+      p.durationMonths = scaled(original.durationMonths, span / n);
       p.fixedStart = fromYear;
       delete p.earliestStart;
       delete p.dependsOn;

@@ -18,8 +18,19 @@
  *   factors drawn on what remains, delays passed on to successors, net spend
  *   per year against the shifted envelopes. `remaining` is the same plan's
  *   gross CP without risk: what the annex still has to pay.
+ * - **Gross spend** (`spend: 'gross'`, what the follow-up screen shows next
+ *   to the CP voted and paid): the same plan simulated with every project's
+ *   `subsidyRate` and `partnerShare` set to 0 in the simulated copy, so the
+ *   simulated spend of a year is the gross CP the annex would pay that year
+ *   (cost overruns included, since nothing then finances them). The
+ *   envelopes are net amounts: with gross spend the probability of going
+ *   over them is not a figure to read.
+ *
+ * `reforecastPlan` is the part before the simulation (pure and quick: the
+ * page prepares it and runs the simulation in its Web Workers);
+ * `reforecast` runs both in one call (command line, tests).
  */
-import type { PlanEntry, Portfolio } from '../model/portfolio';
+import type { PlanEntry, Portfolio, ResolvedScenario } from '../model/portfolio';
 import { resolveScenario } from '../model/portfolio';
 import { lastActualYear } from './actuals';
 import { rollForward, type RollForward } from './next-year';
@@ -27,7 +38,7 @@ import { simulatePlan, type SimulationOptions, type SimulationResult } from './s
 import { finite } from './plan';
 import { toCents } from './finance';
 
-export interface Reforecast {
+export interface ReforecastPlan {
   fromYear: number;
   /** The remainder as a plan, in the moved document. */
   plan: PlanEntry[];
@@ -35,12 +46,27 @@ export interface Reforecast {
   rolled: RollForward;
   /** Gross CP still planned: per year of the moved horizon, after it, in all. */
   remaining: { years: number[]; cp: number[]; afterHorizon: number; total: number };
+  /** What is simulated: the moved document (gross: without subsidies nor partner shares). */
+  simulated: Portfolio;
+  /** The scenario of the moved document whose settings apply. */
+  scenario: ResolvedScenario;
+  spend: ReforecastSpend;
+}
+
+export interface Reforecast extends ReforecastPlan {
   simulation: SimulationResult;
 }
 
-export interface ReforecastOptions extends SimulationOptions {
+/** Net spend against the envelopes (MODEL.md §5), or gross CP (see the header). */
+export type ReforecastSpend = 'net' | 'gross';
+
+export interface ReforecastPlanOptions {
   scenarioId?: string;
+  /** Default 'net'. */
+  spend?: ReforecastSpend;
 }
+
+export interface ReforecastOptions extends SimulationOptions, ReforecastPlanOptions {}
 
 /** The from year of the re-forecast (see the header). */
 export function reforecastYear(portfolio: Portfolio): number {
@@ -48,11 +74,11 @@ export function reforecastYear(portfolio: Portfolio): number {
   return Math.max(portfolio.horizon.firstYear, last === null ? -Infinity : last + 1);
 }
 
-/** Simulates what remains to spend of the adopted plan (see the header). */
-export async function reforecast(
+/** What remains to spend of the adopted plan, as a plan to simulate (see the header). */
+export function reforecastPlan(
   portfolio: Portfolio,
-  options: ReforecastOptions = {},
-): Promise<Reforecast> {
+  options: ReforecastPlanOptions = {},
+): ReforecastPlan {
   const fromYear = reforecastYear(portfolio);
   const rolled = rollForward(portfolio, fromYear, { scenarioId: options.scenarioId });
   const doc = rolled.portfolio;
@@ -71,8 +97,18 @@ export async function reforecast(
       else afterHorizon += finite(v);
     });
   }
-  const scenario = resolveScenario(doc, options.scenarioId);
-  const simulation = await simulatePlan(doc, plan, scenario, options);
+  const spend = options.spend ?? 'net';
+  const simulated: Portfolio =
+    spend === 'gross'
+      ? {
+          ...doc,
+          projects: doc.projects.map((p) => {
+            const { subsidyRate: _s, partnerShare: _p, ...rest } = p;
+            return rest;
+          }),
+        }
+      : doc;
+  const scenario = resolveScenario(simulated, options.scenarioId)!;
   const rounded = cp.map(toCents);
   const total = toCents(rounded.reduce((s, x) => s + x, 0) + afterHorizon);
   return {
@@ -80,6 +116,23 @@ export async function reforecast(
     plan,
     rolled,
     remaining: { years, cp: rounded, afterHorizon: toCents(afterHorizon), total },
-    simulation,
+    simulated,
+    scenario,
+    spend,
   };
+}
+
+/** Simulates what remains to spend of the adopted plan (see the header). */
+export async function reforecast(
+  portfolio: Portfolio,
+  options: ReforecastOptions = {},
+): Promise<Reforecast> {
+  const prepared = reforecastPlan(portfolio, options);
+  const simulation = await simulatePlan(
+    prepared.simulated,
+    prepared.plan,
+    prepared.scenario,
+    options,
+  );
+  return { ...prepared, simulation };
 }

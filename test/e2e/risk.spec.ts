@@ -62,13 +62,15 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
   await page.getByLabel('Nombre d’itérations').selectOption('50000');
   await expect(done).toHaveText(/50\s000 itérations, graine 7\./, { timeout: 40_000 });
   console.log(`risk screen: 50 000 iterations of the demo plan in ${Date.now() - began} ms`);
-  await seed.fill('8');
-  await seed.press('Tab');
+  // A run long enough to be caught midway (50 000 can end before the click lands).
+  await page.getByLabel('Nombre d’itérations').selectOption('200000');
   await expect(page.getByRole('progressbar')).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Annuler la simulation' }).click();
   await expect(page.getByText(/Simulation annulée/)).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await page.getByLabel('Nombre d’itérations').selectOption('1000');
+  await seed.fill('8');
+  await seed.press('Tab');
   await expect(done).toHaveText(/graine 8\./, { timeout: 30_000 });
 
   // English.

@@ -194,3 +194,16 @@ export interface ConfidenceBar {
   /** The simulated risk of overrun of the most exposed year (null for the plan with no margin). */
   worst: number | null;
 }
+
+/** One budget year of the execution chart (MODEL.md §9, ExecutionChart.svelte). */
+export interface ExecutionBar {
+  year: number;
+  /** CP voted that year (the adopted plan's). */
+  voted: number;
+  /** CP paid, for a closed year (its execution recorded); null otherwise. */
+  paid: number | null;
+  /** paid / voted for a closed year with something voted; null otherwise. */
+  rate: number | null;
+  /** The re-forecast of the gross CP still to pay, for a year not closed; null otherwise. */
+  forecast: { p50: number; p80: number; p90: number } | null;
+}

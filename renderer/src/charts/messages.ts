@@ -101,6 +101,21 @@ const fr = {
     'Enveloppe × {factor} : {value} points pour {money}, {count} projets{current}{gap}. Entrée pour voir le plan.',
   'fr.currentSuffix': ' (scénario actuel)',
   'fr.gapSuffix': ', non prouvé optimal (écart {gap})',
+  // MODEL.md §9: the execution chart of the follow-up screen (ExecutionChart.svelte).
+  'exec.title': 'CP votés et payés par exercice, et re-prévision des CP restant à payer',
+  'exec.voted': 'CP votés',
+  'exec.paid': 'CP payés',
+  'exec.forecast': 'Re-prévision : médiane (P50)',
+  'exec.whisker': 'P80 (trait) à P90 (extrémité)',
+  'exec.rateHint':
+    'Le pourcentage au-dessus d’un exercice clos est son taux de réalisation (CP payés / CP votés).',
+  'exec.table': 'CP votés, payés et re-prévus, par exercice',
+  'exec.year': 'Exercice',
+  'exec.rate': 'Taux de réalisation',
+  'exec.state': 'État de l’exercice',
+  'exec.closed': 'clos',
+  'exec.open': 'à venir',
+  'exec.none': 'Aucun CP voté ni payé à montrer : adoptez un plan ou saisissez l’exécution.',
 } as const;
 
 export type ChartMessage = keyof typeof fr;
@@ -199,6 +214,21 @@ const en: Record<ChartMessage, string> = {
     'Envelope × {factor}: {value} points for {money}, {count} projects{current}{gap}. Enter to see the plan.',
   'fr.currentSuffix': ' (current scenario)',
   'fr.gapSuffix': ', not proven optimal (gap {gap})',
+  // MODEL.md §9: the execution chart of the follow-up screen (ExecutionChart.svelte).
+  'exec.title': 'CP voted and paid per budget year, and re-forecast of the CP still to pay',
+  'exec.voted': 'CP voted',
+  'exec.paid': 'CP paid',
+  'exec.forecast': 'Re-forecast: median (P50)',
+  'exec.whisker': 'P80 (tick) to P90 (end)',
+  'exec.rateHint':
+    'The percentage above a closed budget year is its execution rate (CP paid / CP voted).',
+  'exec.table': 'CP voted, paid and re-forecast, per budget year',
+  'exec.year': 'Budget year',
+  'exec.rate': 'Execution rate',
+  'exec.state': 'Budget year status',
+  'exec.closed': 'closed',
+  'exec.open': 'to come',
+  'exec.none': 'No CP voted or paid to show: adopt a plan or enter the execution.',
 };
 
 export function m(key: ChartMessage, params?: Record<string, string | number>): string {

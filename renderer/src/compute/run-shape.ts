@@ -17,6 +17,11 @@ export interface RunRequest {
 export interface PlanChoice {
   scenario: ResolvedScenario;
   plan: PlanEntry[];
+  /**
+   * The document the plan belongs to when it is not the request's (the
+   * re-forecast simulates the document moved to the first year not executed).
+   */
+  portfolio?: Portfolio;
 }
 
 /** How a screen chooses the plan and lays out a finished run. */

@@ -104,7 +104,7 @@ export class RiskRun<P extends PlanChoice, F> {
         this.figures = null;
         return;
       }
-      prepared = prepareSimulation(request.portfolio, plan.plan, plan.scenario);
+      prepared = prepareSimulation(plan.portfolio ?? request.portfolio, plan.plan, plan.scenario);
     } catch (error) {
       this.fail(error);
       return;

@@ -10,6 +10,7 @@ import { committeeScreen } from './committee/screen';
 import { criteriaScreen } from './criteria/screen';
 import { notesScreen } from './notes/screen';
 import { dossierScreen } from './dossier/screen';
+import { executionScreen } from './execution/screen';
 import { optimiserScreens } from './frontier/screen';
 import PortfolioScreen from './portfolio/PortfolioScreen.svelte';
 import { presentScreen } from './present/screen';
@@ -31,6 +32,8 @@ export const screens: ScreenDef[] = [
   ...optimiserScreens,
   riskScreen,
   committeeScreen,
+  // MODEL.md §9: the adopted plan against the CP paid, and the next year.
+  executionScreen,
   presentScreen,
   dossierScreen,
   notesScreen,

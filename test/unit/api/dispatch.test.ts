@@ -25,6 +25,8 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'document.importXlsx': notUsed,
     'document.exportFinanceXlsx': notUsed,
     'document.edit': () => ({ ok: true, revision: 1 }),
+    'document.readActuals': notUsed,
+    'document.nextYear': notUsed,
     ...overrides,
   };
 }

@@ -5,9 +5,10 @@
  * chart's drawing, words or table twin shows here as a diff to review.
  */
 import { render } from 'svelte/server';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ConfidenceChart from '../../../renderer/src/charts/ConfidenceChart.svelte';
 import EnvelopeChart from '../../../renderer/src/charts/EnvelopeChart.svelte';
+import ExecutionChart from '../../../renderer/src/charts/ExecutionChart.svelte';
 import FrontierChart from '../../../renderer/src/charts/FrontierChart.svelte';
 import RiskRoadmap from '../../../renderer/src/charts/RiskRoadmap.svelte';
 import Roadmap from '../../../renderer/src/charts/Roadmap.svelte';
@@ -128,5 +129,21 @@ describe('chart snapshots', () => {
         },
       }).body,
     );
+  });
+
+  it('execution: CP voted and paid with the rates of closed years, the re-forecast after; its empty state', () => {
+    const html = render(ExecutionChart, { props: { years: data.executionBars } }).body;
+    matchChart('execution', html);
+    // The marks a reader relies on, whatever the snapshot: one rate per closed year, the low one in red.
+    const rates = [...html.matchAll(/class="rate[^"]*"[^>]*>([^<]+)</g)];
+    expect(rates.map((x) => x[1]!.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['91 %', '50 %']);
+    expect(html).toMatch(/class="rate[^"]*\blow\b[^"]*"[^>]*>50/);
+    expect(html.match(/class="forecast[ "]/g)).toHaveLength(2);
+    expect(html.match(/class="paid[ "]/g)).toHaveLength(2);
+    const empty = render(ExecutionChart, {
+      props: { years: [{ year: 2027, voted: 0, paid: null, rate: null, forecast: null }] },
+    }).body;
+    expect(empty).not.toContain('<svg');
+    matchChart('execution-empty', empty);
   });
 });

@@ -4,6 +4,7 @@
  * predecessor's delay, a team without capacity…).
  */
 import type { FrontierPoint } from '../../../shared/engine/optimise';
+import type { ExecutionBar } from '../../../renderer/src/charts/data';
 import type { Portfolio } from '../../../shared/model/portfolio';
 
 export const portfolio = {
@@ -188,4 +189,24 @@ export const confidenceBars = [
   { confidence: 0.5, value: 1620.4, price: 0.0552, worst: 0.48 },
   { confidence: 0.8, value: 1502.4, price: 0.124, worst: 0.19 },
   { confidence: 0.95, value: null, price: 0, worst: null },
+];
+
+/** Execution per budget year (MODEL.md §9): two closed years (one well below 70 %), then the re-forecast. */
+export const executionBars: ExecutionBar[] = [
+  { year: 2027, voted: 900_000, paid: 820_000, rate: 820 / 900, forecast: null },
+  { year: 2028, voted: 1_200_000, paid: 600_000, rate: 0.5, forecast: null },
+  {
+    year: 2029,
+    voted: 1_000_000,
+    paid: null,
+    rate: null,
+    forecast: { p50: 1_150_000, p80: 1_320_000, p90: 1_450_000 },
+  },
+  {
+    year: 2030,
+    voted: 0,
+    paid: null,
+    rate: null,
+    forecast: { p50: 300_000, p80: 420_000, p90: 510_000 },
+  },
 ];

@@ -70,4 +70,37 @@ describe('year table', () => {
     ]);
     expect(body).toMatch(/<td class="num ceiling">150 €<\/td>/);
   });
+
+  it('a choice cell: a labelled list with the saved option chosen, and its problem tied to it', () => {
+    const options = [
+      { value: '', label: '—' },
+      { value: 'en-cours', label: 'en cours' },
+      { value: 'livre', label: 'livré' },
+    ];
+    const { body } = render(YearTable, {
+      props: {
+        caption: 'Exécution',
+        corner: 'Exercice',
+        years: [2027, 2028],
+        series: [
+          {
+            key: 'status',
+            header: 'État',
+            cells: [
+              { id: 'st-0', label: 'État 2027', value: 'livre', options, commit },
+              { id: 'st-1', label: 'État 2028', value: '', options, commit, problem: 'Interdit.' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(body).toMatch(/<label[^>]*for="st-0"[^>]*>État 2027<\/label>/);
+    const first = body.slice(body.indexOf('id="st-0"'), body.indexOf('</select>'));
+    expect(first).toMatch(/<option value="livre" selected[^>]*>livré<\/option>/);
+    expect(first).not.toMatch(/<option value="en-cours" selected/);
+    expect(body).toMatch(
+      /<select[^>]*aria-describedby="st-1-error"[^>]*aria-invalid="true"|<select[^>]*aria-invalid="true"[^>]*aria-describedby="st-1-error"/,
+    );
+    expect(body).toContain('<p class="error" id="st-1-error">Interdit.</p>');
+  });
 });

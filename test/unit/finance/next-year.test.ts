@@ -369,6 +369,41 @@ function executeFirstYear(doc: Portfolio, plan: PlanEntry[], seed: number): Actu
   return actuals;
 }
 
+describe('next year with CP already paid in the new years', () => {
+  it('keeps them in the years they were paid, the remainder planned on top, so the AP stays the AP', () => {
+    const before = handMade();
+    // A: 400 000 € planned 2027–2029; paid 80 000 € in 2027, then 50 000 € in 2028 and
+    // 30 000 € in 2030, a year past its plan, entered before the move.
+    before.actuals = [
+      ...before.actuals!,
+      { project: 'A', year: 2028, paid: 50000, status: 'en-cours' },
+      { project: 'A', year: 2030, paid: 30000, status: 'en-cours' },
+    ];
+    const rolled = nextYear(before);
+    expect(rolled.warnings.join(' ')).toMatch(/payés en 2028 ou après sont déjà saisis \(A\)/);
+    const a = rolled.portfolio.projects.find((p) => p.id === 'A')!;
+    const c = rolled.continued.find((x) => x.project === 'A')!;
+    // Left to pay: 400 000 − 160 000 = 240 000 €, over 2028–2029 as 200 000 : 100 000.
+    expect(c.remainder).toBe(240000);
+    expect(c.years).toBe(2);
+    // 2028: 160 000 + 50 000 paid; 2029: 80 000; 2030: the 30 000 paid, lengthening the schedule.
+    expect(a.investment).toEqual([210000, 80000, 30000]);
+    expect(a.staff![0]!.days).toEqual([60, 30, 0]);
+    // Three years of the three planned: the durations as planned.
+    expect(a.durationMonths).toEqual({ low: 24, mode: 30, high: 36 });
+    // The new document: its AP is 80 000 paid before it + Σ investment = 400 000 €, and
+    // nothing paid goes beyond it (no « AP à réviser »).
+    expect(80000 + sum(a.investment)).toBe(400000);
+    const checked = validatePortfolio(rolled.portfolio);
+    expect(checked.ok ? checked.warnings.join(' ') : 'refused').not.toMatch(
+      /plus que son autorisation de programme/,
+    );
+    const annex = annexRows(rolled.portfolio, [{ project: 'A', start: 2028 }])[0]!;
+    expect(annex.amount).toBe(400000);
+    expect([annex.firstYear, ...annex.cp]).toEqual([2027, 80000, 210000, 80000, 30000]);
+  });
+});
+
 describe('next year (generated documents)', () => {
   for (const seed of [3, 8]) {
     it(`continues what is under way and optimises the rest within what is left (seed ${seed})`, async () => {

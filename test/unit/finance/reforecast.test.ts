@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { adoptPlan } from '../../../shared/engine/annex';
-import { reforecast, reforecastYear } from '../../../shared/engine/reforecast';
+import { reforecast, reforecastPlan, reforecastYear } from '../../../shared/engine/reforecast';
 import type { Portfolio, Project } from '../../../shared/model/portfolio';
 
 function project(id: string, investment: number[], months: number, fields: Partial<Project> = {}) {
@@ -118,5 +118,32 @@ describe('re-forecast', () => {
     expect(cost.p10).toBeGreaterThanOrEqual(0.9 * 150000 + 50000 + 30000 - 1);
     expect(cost.p90).toBeLessThanOrEqual(1.6 * 150000 + 1.3 * 50000 + 30000 + 1);
     expect(cost.mean).toBeGreaterThan(230000);
+  });
+
+  it('in gross spend gives back the remaining gross CP year by year, subsidies and partners aside', async () => {
+    const doc = adopted([
+      project('A', [100000, 200000, 100000], 36, { subsidyRate: 0.25, partnerShare: 0.1 }),
+      project('B', [50000], 12, { partnerShare: 0.5 }),
+      project('C', [30000], 12),
+    ]);
+    doc.actuals = [
+      { project: 'A', year: 2027, paid: 80000, status: 'en-cours' },
+      { project: 'C', year: 2027, paid: 30000, status: 'livre' },
+    ];
+    const prepared = reforecastPlan(doc, { spend: 'gross' });
+    expect(prepared.spend).toBe('gross');
+    // The moved document keeps its shares; only the simulated copy drops them.
+    expect(prepared.rolled.portfolio.projects[0]!.subsidyRate).toBe(0.25);
+    expect(prepared.simulated.projects.some((p) => p.subsidyRate || p.partnerShare)).toBe(false);
+    const r = await reforecast(doc, { iterations: 200, seed: 7, spend: 'gross' });
+    expect(r.plan).toEqual(prepared.plan);
+    expect(r.remaining).toEqual(prepared.remaining);
+    r.simulation.investment.forEach((y, t) => {
+      expect(y.p50).toBeCloseTo(r.remaining.cp[t]!, 1);
+      expect(y.p90).toBeCloseTo(r.remaining.cp[t]!, 1);
+    });
+    // Net (the default) is what the envelopes are compared with: less than gross.
+    const net = await reforecast(doc, { iterations: 200, seed: 7 });
+    expect(net.simulation.investment[0]!.p50).toBeCloseTo(213333.33 * 0.65, 1);
   });
 });

@@ -3,6 +3,7 @@ import {
   formatDuration,
   formatEuros,
   formatEurosCompact,
+  formatLongDate,
   formatPercent,
   formatPersonDays,
   formatYearMonth,
@@ -40,6 +41,19 @@ describe('French number formats', () => {
     expect(formatYearMonthShort('en', '2027-09')).toBe('Sept 2027');
     expect(formatYearMonthShort('fr', 'bientôt')).toBe('bientôt');
   });
+  it('writes a negative amount with the minus sign, never a hyphen', () => {
+    expect(plain(formatEuros('fr', -12500))).toBe('\u221212 500 €');
+    expect(formatEuros('en', -12500)).toBe('\u2212€12,500');
+    expect(plain(formatEurosCompact('fr', -1_900_000))).toBe('\u22121,9 M€');
+    expect(plain(formatEurosCompact('fr', -250_000))).toBe('\u2212250 k€');
+    expect(formatEuros('fr', 0)).not.toMatch(/[-\u2212]/);
+  });
+  it('writes a date in words as a deliberation does: « 1er » for the first of the month', () => {
+    expect(formatLongDate('fr', '2026-12-01')).toBe('1er décembre 2026');
+    expect(formatLongDate('fr', '2027-01-15')).toBe('15 janvier 2027');
+    expect(formatLongDate('en', '2026-12-01')).toBe('1 December 2026');
+    expect(formatLongDate('fr', 'bientôt')).toBe('bientôt');
+  });
   it('switches to English formats', () => {
     expect(formatEuros('en', 1234567)).toBe('€1,234,567');
   });
@@ -51,6 +65,7 @@ describe('reading numbers typed by a person', () => {
     expect(parseNumber('1\u202f234 €')).toBe(1234);
     expect(parseNumber('12,5 %')).toBe(12.5);
     expect(parseNumber('-5000')).toBe(-5000);
+    expect(parseNumber('\u221212\u202f500 €')).toBe(-12500);
   });
   it('refuses what is not a number', () => {
     expect(parseNumber('')).toBeNull();

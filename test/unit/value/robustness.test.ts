@@ -88,6 +88,11 @@ async function optimalSet(p: Portfolio, weights: number[]): Promise<string[]> {
   return [...new Set(r.plan.map((e) => e.project))].sort();
 }
 
+/** The portfolio with only the given projects: the best schedule of that set. */
+function only(p: Portfolio, ids: string[]): Portfolio {
+  return { ...p, projects: p.projects.filter((x) => ids.includes(x.id)) };
+}
+
 const base = [0.5, 0.3, 0.2];
 
 describe('weight ranges', () => {
@@ -174,7 +179,7 @@ describe('weight ranges', () => {
 });
 
 describe('random small portfolios over two years (start years may move)', () => {
-  it('every end found keeps the set just inside and changes it just outside', async () => {
+  it('every end found keeps a best set just inside (ties allowed) and changes it just outside', async () => {
     const arbitrary = fc.record({
       weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
       projects: fc.array(
@@ -211,8 +216,16 @@ describe('random small portfolios over two years (start years may move)', () => 
             const towards = end === 'low' ? -1 : 1;
             const bound = range[end];
             const inside = Math.min(1, Math.max(0, bound - towards * eps));
-            if (Math.abs(inside - shares[c]!) > eps)
-              expect(await optimalSet(p, weightsAt(shares, c, inside))).toEqual(r.projects);
+            // Inside, the set is still a best one: several sets may tie along the
+            // whole range (then the solver may return either), so compare values.
+            if (Math.abs(inside - shares[c]!) > eps) {
+              const at = weightsAt(shares, c, inside);
+              const best = await optimise(highs, withWeights(p, at), { gap: 0 });
+              const kept = await optimise(highs, withWeights(only(p, r.projects), at), { gap: 0 });
+              expect(kept.objective).toBeGreaterThanOrEqual(
+                best.objective - 1e-6 * (1 + best.objective),
+              );
+            }
             if (bound <= 0 || bound >= 1) continue;
             const step = range.exact ? eps : 0.005 + eps;
             expect(await optimalSet(p, weightsAt(shares, c, bound + towards * step))).not.toEqual(

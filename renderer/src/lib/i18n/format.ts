@@ -23,9 +23,16 @@ export function formatNumber(locale: Locale, n: number, maxDigits = 2): string {
   return nf(locale, { maximumFractionDigits: maxDigits }).format(n);
 }
 
-/** Whole euros: `1 234 567 €` (fr), `€1,234,567` (en). */
+/** The typographic minus sign « − » (U+2212) in place of the hyphen Intl writes. */
+function minus(text: string): string {
+  return text.replace(/-/g, '\u2212');
+}
+
+/** Whole euros: `1 234 567 €` (fr), `€1,234,567` (en); negative with « − ». */
 export function formatEuros(locale: Locale, n: number): string {
-  return nf(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+  return minus(
+    nf(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n),
+  );
 }
 
 /** Euros for chart labels: `1,9 M€`, `250 k€`, `800 €`. */
@@ -33,10 +40,10 @@ export function formatEurosCompact(locale: Locale, n: number): string {
   const abs = Math.abs(n);
   if (abs >= 1e6) {
     const digits = abs >= 1e8 ? 0 : 1;
-    return `${nf(locale, { maximumFractionDigits: digits }).format(n / 1e6)} M€`;
+    return minus(`${nf(locale, { maximumFractionDigits: digits }).format(n / 1e6)} M€`);
   }
-  if (abs >= 1e3) return `${nf(locale, { maximumFractionDigits: 0 }).format(n / 1e3)} k€`;
-  return `${nf(locale, { maximumFractionDigits: 0 }).format(n)} €`;
+  if (abs >= 1e3) return minus(`${nf(locale, { maximumFractionDigits: 0 }).format(n / 1e3)} k€`);
+  return minus(`${nf(locale, { maximumFractionDigits: 0 }).format(n)} €`);
 }
 
 /** A share given as a fraction: `0.125` → `12,5 %`. */
@@ -67,6 +74,26 @@ export function formatDate(locale: Locale, iso: string): string {
   }).format(date);
 }
 
+/**
+ * A date in words, as a deliberation writes it: `2026-12-01` → `1er décembre
+ * 2026` (the first of the month is « 1er » in French), `1 December 2026` in
+ * English; unknown text as given.
+ */
+export function formatLongDate(locale: Locale, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(date.getTime())) return iso;
+  const month = new Intl.DateTimeFormat(TAGS[locale], { month: 'long', timeZone: 'UTC' }).format(
+    date,
+  );
+  const day = date.getUTCDate();
+  const year = date.getUTCFullYear();
+  return locale === 'fr'
+    ? `${day === 1 ? '1er' : day} ${month} ${year}`
+    : `${day} ${month} ${year}`;
+}
+
 /** `2032-03` → `mars 2032` / `March 2032`. */
 export function formatYearMonth(locale: Locale, ym: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(ym);
@@ -90,12 +117,15 @@ export function formatDuration(locale: Locale, years: number, months: number): s
 
 /**
  * Reads a number typed by a person: French or English decimal separator,
- * spaces (incl. no-break) as thousands separators, an optional `€` or `%`.
+ * spaces (incl. no-break) as thousands separators, an optional `€` or `%`,
+ * a leading hyphen or minus sign « − ».
  * Returns null when the text is not a number (empty text included).
  */
 export function parseNumber(text: string): number | null {
   const cleaned = text
     .replace(/[\s\u00a0\u202f]/g, '')
+    // The minus sign amounts are shown with, typed or pasted back.
+    .replace(/^\u2212/, '-')
     .replace(/[€%]$/u, '')
     .replace(',', '.');
   if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;

@@ -38,6 +38,8 @@ class I18n {
   number = (n: number, digits = 2) => f.formatNumber(this.locale, n, digits);
   points = (n: number) => f.formatPoints(this.locale, n);
   date = (iso: string) => f.formatDate(this.locale, iso);
+  /** `1er décembre 2026` (MODEL.md §9: the date of an adoption). */
+  longDate = (iso: string) => f.formatLongDate(this.locale, iso);
   yearMonth = (ym: string) => f.formatYearMonth(this.locale, ym);
   monthShort = (ym: string) => f.formatYearMonthShort(this.locale, ym);
   duration = (years: number, months: number) => f.formatDuration(this.locale, years, months);
