@@ -16,6 +16,7 @@ import {
 } from '../../../shared/engine/optimise';
 import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
+import { solverThreadsFor } from '../../optimise/pool';
 import { euro, fr, table } from './optimize';
 
 export const command: CliCommand = async (argv) => {
@@ -41,6 +42,7 @@ export const command: CliCommand = async (argv) => {
       scenarioId: values.scenario,
       factors,
       timeLimitSeconds: timeLimit,
+      race: solverThreadsFor(loaded.portfolio),
       onPoint: process.stderr.isTTY
         ? (p, done, total) =>
             process.stderr.write(

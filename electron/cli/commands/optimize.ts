@@ -28,6 +28,7 @@ import {
 import { portfolioValues } from '../../../shared/engine/value';
 import { numberOption, parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
+import { solverThreadsFor } from '../../optimise/pool';
 
 export const DEFAULT_TIME_LIMIT = 30;
 
@@ -58,6 +59,7 @@ export const command: CliCommand = async (argv) => {
       scenarioId: values.scenario,
       timeLimitSeconds: timeLimit,
       gap,
+      race: solverThreadsFor(portfolio),
       onProgress: process.stderr.isTTY ? reportProgress : undefined,
     });
   } catch (error) {
@@ -76,6 +78,7 @@ export const command: CliCommand = async (argv) => {
       // A plan stopped with a gap is not known to be optimal: start afresh.
       reference: result.status === 'optimal' ? result.plan : undefined,
       samples: ROBUSTNESS_SAMPLES,
+      race: solverThreadsFor(portfolio),
       onProgress: process.stderr.isTTY ? reportRobustness : undefined,
     });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -25,6 +25,8 @@ export interface RunOptions {
   relaxed?: ReadonlySet<number>;
   /** Solve for feasibility only (zero objective, stop at the first plan). */
   feasibilityOnly?: boolean;
+  /** HiGHS options over the base settings (a racing lane's seed and strategy). */
+  settings?: Readonly<Record<string, number | boolean | string>>;
   callbacks?: HighsCallbackMap;
 }
 
@@ -106,6 +108,7 @@ export function runModel(highs: Highs, model: BuiltModel, options: RunOptions = 
     }
     if (options.gap !== undefined) settings.mip_rel_gap = Math.max(0, options.gap);
     if (options.feasibilityOnly) settings.mip_max_improving_sols = 1;
+    Object.assign(settings, options.settings);
     hm.options.set(settings);
     if (options.start) hm.setSolution({ colValue: options.start });
     hm.run(options.callbacks);

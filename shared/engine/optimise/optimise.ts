@@ -23,6 +23,7 @@ import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
 import { improvePlan } from './improve';
 import { resolveHighs, runModel, type HighsSource } from './highs';
 import { buildModel, columnsToPlan, planToColumns } from './model';
+import { raceModel, type RaceTransport } from './race';
 import { relativeGap } from '../plan';
 import { planObjective, planUsage, prepareProblem } from './problem';
 
@@ -55,6 +56,8 @@ export interface OptimiseOptions {
   signal?: { readonly aborted: boolean };
   /** Other plans to start from (e.g. the previous point of a frontier); used when feasible. */
   startPlans?: readonly (readonly PlanEntry[])[];
+  /** Threads to race the solve on (race.ts); without, HiGHS runs on this thread. */
+  race?: RaceTransport;
 }
 
 export interface OptimiseResult {
@@ -168,55 +171,62 @@ export async function optimise(
 
   const limit = options.timeLimitSeconds ?? 30;
   let lastReport = -1;
+  const reportPlan = (values: ArrayLike<number>, dual: number | undefined) => {
+    if (!options.onProgress) return;
+    const plan = columnsToPlan(problem, model, values);
+    const objective = planObjective(problem, plan);
+    const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
+    options.onProgress({
+      phase: 'solving',
+      objective,
+      bound,
+      gap: bound === null ? null : relativeGap(objective, bound),
+      seconds: elapsed(),
+      plan,
+    });
+  };
+  const reportTick = (primal: number | undefined, dual: number | undefined) => {
+    const now = elapsed();
+    if (!options.onProgress || now - lastReport < 0.25) return;
+    lastReport = now;
+    const objective = primal !== undefined && Number.isFinite(primal) ? primal : null;
+    const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
+    options.onProgress({
+      phase: 'solving',
+      objective,
+      bound,
+      gap: objective !== null && bound !== null ? relativeGap(objective, bound) : null,
+      seconds: now,
+    });
+  };
   const cb = highs.constants.callbackType;
   const callbacks: HighsCallbackMap = {
     [cb.mipImprovingSolution]: (event) => {
-      const values = event.data.mip_solution;
-      if (!options.onProgress || !values) return undefined;
-      const plan = columnsToPlan(problem, model, values);
-      const objective = planObjective(problem, plan);
-      const bound = event.data.mip_dual_bound ?? null;
-      options.onProgress({
-        phase: 'solving',
-        objective,
-        bound,
-        gap: bound === null ? null : relativeGap(objective, bound),
-        seconds: elapsed(),
-        plan,
-      });
+      if (event.data.mip_solution) reportPlan(event.data.mip_solution, event.data.mip_dual_bound);
       return undefined;
     },
     [cb.mipInterrupt]: (event) => {
-      if (options.signal?.aborted) {
-        event.interrupt();
-        return undefined;
-      }
-      const now = elapsed();
-      if (options.onProgress && now - lastReport >= 0.25) {
-        lastReport = now;
-        const primal = event.data.mip_primal_bound;
-        const dual = event.data.mip_dual_bound;
-        const objective = primal !== undefined && Number.isFinite(primal) ? primal : null;
-        const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
-        options.onProgress({
-          phase: 'solving',
-          objective,
-          bound,
-          gap: objective !== null && bound !== null ? relativeGap(objective, bound) : null,
-          seconds: now,
-        });
-      }
+      if (options.signal?.aborted) event.interrupt();
+      else reportTick(event.data.mip_primal_bound, event.data.mip_dual_bound);
       return undefined;
     },
   };
   // Time kept, out of the limit, to polish a plan the solver could not prove optimal.
   const polish = Math.min(1, Math.max(0.1, 0.05 * limit));
-  const out = runModel(highs, model, {
+  const solve = {
     timeLimitSeconds: Math.max(0.01, limit - polish - elapsed()),
     gap: options.gap ?? 1e-4,
     start: fallback ? planToColumns(problem, model, fallback) : undefined,
-    callbacks,
-  });
+  };
+  // Several lanes when the caller has threads for them (race.ts), else this thread.
+  const out = options.race
+    ? await raceModel(options.race, model, {
+        ...solve,
+        signal: options.signal,
+        onImproving: (values, _objective, bound) => reportPlan(values, bound),
+        onTick: reportTick,
+      })
+    : runModel(highs, model, { ...solve, callbacks });
 
   if (out.status === 'infeasible') {
     const why =

@@ -1,0 +1,152 @@
+/**
+ * Racing one solve on several lanes (shared/engine/optimise/race.ts): the
+ * board's rules, the merge of the lanes' answers, and the real thing on Node
+ * worker threads (electron/optimise/pool.ts) against the brute-force oracle.
+ */
+import fc from 'fast-check';
+import highsLoader, { type Highs } from 'highs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SolverPool } from '../../../electron/optimise/pool';
+import { optimise } from '../../../shared/engine/optimise';
+import { buildModel } from '../../../shared/engine/optimise/model';
+import { prepareProblem } from '../../../shared/engine/optimise/problem';
+import {
+  Board,
+  LANES,
+  proves,
+  raceModel,
+  runLane,
+  type LaneReply,
+  type LaneRequest,
+  type RaceTransport,
+} from '../../../shared/engine/optimise/race';
+import { resolveScenario } from '../../../shared/model/portfolio';
+import { generatePortfolio } from '../../support/generate';
+import { bruteForce, objective, settingsOf, tinyPortfolio, violations } from './oracle';
+
+let highs: Highs;
+let pool: SolverPool;
+beforeAll(async () => {
+  highs = await highsLoader();
+  pool = new SolverPool(2);
+  await pool.start();
+});
+afterAll(async () => {
+  await pool.close();
+});
+
+/** Lanes run one after the other on this thread: deterministic, to test the merge. */
+function inline(lanes: number, fail: readonly number[] = []): RaceTransport & { seen: number[] } {
+  const seen: number[] = [];
+  return {
+    lanes,
+    seen,
+    async runLane(request: LaneRequest, onImproving): Promise<LaneReply> {
+      seen.push(request.lane);
+      if (fail.includes(request.lane)) throw new Error('fil arrêté');
+      return runLane(highs, request, onImproving);
+    },
+  };
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+describe('the board', () => {
+  it('keeps the best objective offered, each lane’s bound and the stop flag', () => {
+    const board = Board.create(3);
+    expect(board.best).toBe(-Infinity);
+    expect(board.tightest(3)).toBe(Infinity);
+    board.offer(10);
+    board.offer(7);
+    board.offer(12.5);
+    expect(board.best).toBe(12.5);
+    board.setBound(0, 20);
+    board.setBound(2, 15);
+    expect(board.tightest(3)).toBe(15);
+    expect(board.stopped).toBe(false);
+    // Another view of the same memory (another thread) sees the same.
+    const view = new Board(board.buffer);
+    view.stop();
+    expect(board.stopped).toBe(true);
+    expect(view.best).toBe(12.5);
+  });
+
+  it('counts a plan proven when the bound is within the gap, as HiGHS does', () => {
+    expect(proves(100, 100.005, 1e-4)).toBe(true);
+    expect(proves(100, 100.02, 1e-4)).toBe(false);
+    expect(proves(0, 1e-7, 0)).toBe(true);
+    expect(proves(100, 100.5, 0)).toBe(false);
+  });
+});
+
+describe('the race', () => {
+  const portfolio = generatePortfolio({ projects: 12, years: 3, teams: 2, seed: 4 });
+  const problem = prepareProblem(portfolio, resolveScenario(portfolio)!);
+  const model = buildModel(problem);
+
+  it('returns the optimum the single solve finds, whichever lane proves it', async () => {
+    const single = await optimise(highs, portfolio, { gap: 0 });
+    const transport = inline(2);
+    const out = await raceModel(transport, model, { timeLimitSeconds: 30, gap: 0 });
+    expect(transport.seen).toEqual([0, 1]);
+    expect(out.status).toBe('optimal');
+    let value = 0;
+    out.values!.forEach((v, j) => (value += v * model.cost[j]!));
+    expect(close(value, single.objective)).toBe(true);
+    expect(out.bound).toBeGreaterThanOrEqual(value - 1e-9);
+  });
+
+  it('still answers when a lane’s thread fails, and fails only when every lane does', async () => {
+    const out = await raceModel(inline(2, [0]), model, { timeLimitSeconds: 30, gap: 0 });
+    expect(out.status).toBe('optimal');
+    const none = await raceModel(inline(2, [0, 1]), model, { timeLimitSeconds: 30, gap: 0 });
+    expect(none.status).toBe('error');
+  });
+
+  it('stops every lane when cancelled and returns the best plan so far, unproven', async () => {
+    const big = generatePortfolio({ projects: 120, years: 7, teams: 8, seed: 2 });
+    const signal = { aborted: false };
+    const plans: number[] = [];
+    setTimeout(() => (signal.aborted = true), 1500);
+    const result = await optimise(highs, big, {
+      gap: 0,
+      timeLimitSeconds: 120,
+      race: pool,
+      signal,
+      onProgress: (p) => {
+        if (p.phase === 'solving' && p.plan) plans.push(p.objective ?? 0);
+      },
+    });
+    expect(result.status).toBe('feasible');
+    expect(result.gap).toBeGreaterThan(0);
+    expect(result.objective).toBeGreaterThanOrEqual(Math.max(0, ...plans) - 1e-6);
+    expect(violations(big, settingsOf(big), result.plan)).toEqual([]);
+  });
+
+  it('has one setting per lane it can run, the first being the single solve', () => {
+    expect(LANES[0]).toEqual({});
+    expect(new Set(LANES.map((l) => JSON.stringify(l))).size).toBe(LANES.length);
+  });
+});
+
+describe('optimiser raced on two worker threads', () => {
+  it('equals the brute-force optimum on random tiny portfolios', async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyPortfolio(5, 3), async (doc) => {
+        const st = settingsOf(doc);
+        const best = bruteForce(doc, st);
+        const result = await optimise(highs, doc, { gap: 0, race: pool });
+        if (best === null) {
+          expect(result.status).toBe('infeasible');
+          expect(result.reasons.length).toBeGreaterThan(0);
+        } else {
+          expect(result.status).toBe('optimal');
+          expect(close(result.objective, best.objective)).toBe(true);
+          expect(violations(doc, st, result.plan)).toEqual([]);
+          expect(close(result.objective, objective(doc, st, result.plan))).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
