@@ -102,6 +102,11 @@ export function runModel(highs: Highs, model: BuiltModel, options: RunOptions = 
       // the simplex iterations; the demo's proof went from 30.5 to 23.1 CPU
       // seconds over three random seeds.
       mip_pscost_minreliable: 0,
+      // Separate cuts at the root only: at the nodes they cost more than they
+      // prune here. Over two seeds each of mknapcb1 #0–2, the demo and a
+      // generated 60-project portfolio, the CPU time to proof went from 166.5
+      // to 108.6 seconds (1.5 times faster; on every one of the five models).
+      mip_allow_cut_separation_at_nodes: false,
     };
     if (options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds)) {
       settings.time_limit = Math.max(0.01, options.timeLimitSeconds);

@@ -58,6 +58,8 @@ export interface OptimiseOptions {
   startPlans?: readonly (readonly PlanEntry[])[];
   /** Threads to race the solve on (race.ts); without, HiGHS runs on this thread. */
   race?: RaceTransport;
+  /** HiGHS options over the base settings of highs.ts (and over each lane's). */
+  settings?: Readonly<Record<string, number | boolean | string>>;
 }
 
 export interface OptimiseResult {
@@ -217,6 +219,7 @@ export async function optimise(
     timeLimitSeconds: Math.max(0.01, limit - polish - elapsed()),
     gap: options.gap ?? 1e-4,
     start: fallback ? planToColumns(problem, model, fallback) : undefined,
+    settings: options.settings,
   };
   // Several lanes when the caller has threads for them (race.ts), else this thread.
   const out = options.race
