@@ -50,7 +50,10 @@ let shared: SolverPool | undefined;
 /**
  * The command line's solver threads for a portfolio: one pool per process,
  * started on its first solve, or none on a single core or for a small
- * portfolio.
+ * portfolio. The robustness analysis and the frontier run independent solves
+ * on them at once; a single solve is not raced by default (on the bench's
+ * shared two cores, two lanes of the demo proved at the same CPU time, so
+ * racing doubled the CPU for no gain).
  */
 export function solverThreadsFor(portfolio: {
   projects: readonly unknown[];

@@ -57,7 +57,7 @@ import {
 } from '../model/portfolio';
 import { dirichlet, seededRandom } from './dirichlet';
 import { optimise, UnknownScenarioError, type HighsSource } from './optimise';
-import type { RaceTransport } from './optimise/race';
+import { oneLane, type RaceTransport } from './optimise/race';
 import { planObjective, prepareProblem } from './optimise/problem';
 import { normalisedWeights } from './value';
 import { findRangeEnd, type EndSearch, type RangeEnd } from './weight-range';
@@ -203,10 +203,7 @@ export async function robustness(
 
   // Each solve runs on one thread; as many solves at once as there are threads.
   const threads = Math.max(1, options.race?.lanes ?? 1);
-  const transport: RaceTransport | undefined =
-    options.race && threads > 1
-      ? { lanes: 1, runLane: (request, onImproving) => options.race!.runLane(request, onImproving) }
-      : options.race;
+  const transport = options.race && threads > 1 ? oneLane(options.race) : options.race;
 
   let solves = 0;
   let approximate = false;

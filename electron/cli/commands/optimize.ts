@@ -59,7 +59,6 @@ export const command: CliCommand = async (argv) => {
       scenarioId: values.scenario,
       timeLimitSeconds: timeLimit,
       gap,
-      race: solverThreadsFor(portfolio),
       onProgress: process.stderr.isTTY ? reportProgress : undefined,
     });
   } catch (error) {

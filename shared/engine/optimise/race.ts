@@ -73,6 +73,14 @@ export interface RaceTransport {
   ): Promise<LaneReply>;
 }
 
+/**
+ * The same threads, one lane per solve: for callers that run independent
+ * solves at once (robustness, frontier) rather than racing one.
+ */
+export function oneLane(transport: RaceTransport): RaceTransport {
+  return { lanes: 1, runLane: (request, onImproving) => transport.runLane(request, onImproving) };
+}
+
 // ---- the board ---------------------------------------------------------------
 
 const STOP = 0;
@@ -222,7 +230,7 @@ export function warmUp(highs: Highs, seconds = 0.5): void {
     rows: weights.map((w, i) => ({
       rule: { kind: 'staff', team: i, t: 0 },
       lower: -Infinity,
-      upper: (w.reduce((x, y) => x + y, 0) * 1) / 2,
+      upper: w.reduce((x, y) => x + y, 0) / 2,
       relaxedLower: -Infinity,
       relaxedUpper: Infinity,
       indices: w.map((_, j) => j),

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import highsLoader, { type Highs } from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SolverPool } from '../../../electron/optimise/pool';
-import { optimise } from '../../../shared/engine/optimise';
+import { frontier, optimise } from '../../../shared/engine/optimise';
 import { buildModel } from '../../../shared/engine/optimise/model';
 import { prepareProblem } from '../../../shared/engine/optimise/problem';
 import {
@@ -148,5 +148,31 @@ describe('optimiser raced on two worker threads', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the frontier on two solver threads', () => {
+  it('has the optimum of every point, as one thread finds it, solving two points at once', async () => {
+    for (const seed of [3, 5]) {
+      const doc = generatePortfolio({ projects: 14, years: 4, teams: 3, seed });
+      const factors = [0.5, 1, 0.75, 1.5, 1.25];
+      const alone = await frontier(highs, doc, { gap: 0, factors });
+      const done: number[] = [];
+      const threaded = await frontier(highs, doc, {
+        gap: 0,
+        factors,
+        race: pool,
+        onPoint: (_p, n) => done.push(n),
+      });
+      expect(done).toEqual([1, 2, 3, 4, 5]);
+      expect(threaded.points.map((p) => p.factor)).toEqual(factors);
+      threaded.points.forEach((p, k) => {
+        expect(p.status).toBe('optimal');
+        expect(close(p.objective, alone.points[k]!.objective)).toBe(true);
+        const scenario = resolveScenario(doc)!;
+        const st = { ...settingsOf(doc), invF: scenario.budgetFactor.investment * p.factor };
+        expect(violations(doc, st, p.plan)).toEqual([]);
+      });
+    }
   });
 });
