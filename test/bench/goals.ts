@@ -118,19 +118,33 @@ export async function benchGoals(instances: Portfolio[]): Promise<void> {
     ) as Portfolio;
     const reference = resolveScenario(demo, 'reference')!;
     const proof = await measure(() =>
-      optimise(highs, demo, { scenario: reference, gap: 1e-4, timeLimitSeconds: 60, race: pool }),
+      optimise(highs, demo, { scenario: reference, gap: 1e-4, timeLimitSeconds: 60 }),
+    );
+    const demoRef = cbcRow(
+      cbcOn(highs, demo, reference, 1e-4, 120),
+      (r) => `${r.status} ${f(r.objective, 3)}`,
     );
     rows.push({
       work: 'demo, reference scenario, proven',
       wall: proof.wall,
       cpu: proof.cpu,
       result: `${proof.value.status} ${f(proof.value.objective, 3)}`,
-      ref: cbcRow(
-        cbcOn(highs, demo, reference, 1e-4, 120),
-        (r) => `${r.status} ${f(r.objective, 3)}`,
-      ),
+      ref: demoRef,
       goal: '≤ 2 s',
     });
+    if (lanes > 1) {
+      const raced = await measure(() =>
+        optimise(highs, demo, { scenario: reference, gap: 1e-4, timeLimitSeconds: 60, race: pool }),
+      );
+      rows.push({
+        work: `demo, the same raced on ${lanes} lanes`,
+        wall: raced.wall,
+        cpu: raced.cpu,
+        result: `${raced.value.status} ${f(raced.value.objective, 3)}`,
+        ref: demoRef,
+        goal: '≤ 2 s',
+      });
+    }
 
     const front = await measure(() =>
       frontier(highs, demo, { scenarioId: 'reference', gap: 1e-4, race: pool }),
@@ -191,12 +205,7 @@ export async function benchGoals(instances: Portfolio[]): Promise<void> {
     const large = generatePortfolio({ projects: 200, years: 8, teams: 10, seed: 1 });
     const largeScenario = resolveScenario(large)!;
     const big = await measure(() =>
-      optimise(highs, large, {
-        scenario: largeScenario,
-        gap: 1e-4,
-        timeLimitSeconds: 30,
-        race: pool,
-      }),
+      optimise(highs, large, { scenario: largeScenario, gap: 1e-4, timeLimitSeconds: 30 }),
     );
     const bigRef = cbcOn(highs, large, largeScenario, 1e-4, 30);
     rows.push({
