@@ -21,9 +21,10 @@ import { checkPreparedPlan } from './check';
 import { conflictByDeletion, staticReasons } from './diagnose';
 import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
 import { improvePlan } from './improve';
-import { resolveHighs, runModel, type HighsSource } from './highs';
+import { resolveHighs, type HighsSource } from './highs';
 import { buildModel, columnsToPlan, planToColumns } from './model';
 import { raceModel, type RaceTransport } from './race';
+import { solveThenSearch } from './search';
 import { relativeGap } from '../plan';
 import { planObjective, planUsage, prepareProblem } from './problem';
 
@@ -229,7 +230,12 @@ export async function optimise(
         onImproving: (values, _objective, bound) => reportPlan(values, bound),
         onTick: reportTick,
       })
-    : runModel(highs, model, { ...solve, callbacks });
+    : solveThenSearch(highs, model, {
+        ...solve,
+        callbacks,
+        aborted: () => options.signal?.aborted === true,
+        onImproving: (values, _objective, bound) => reportPlan(values, bound),
+      });
 
   if (out.status === 'infeasible') {
     const why =

@@ -22,25 +22,39 @@
  */
 import type { Highs } from 'highs';
 import { relativeGap } from '../plan';
+import { Board } from './board';
 import { runModel, type RunOutcome } from './highs';
 import type { BuiltModel } from './model';
+import { searchLane } from './search';
+
+export { Board } from './board';
 
 /** Settings of one lane, on top of the base settings of highs.ts. */
 export type LaneSettings = Readonly<Record<string, number | boolean | string>>;
 
 /**
- * Lanes in the order they are used: lane 0 is the single-thread solve, the
- * others differ in their random seed and in one strategy each (strong
+ * A lane either proves (`solve`: HiGHS on the whole model, with its own
+ * settings) or searches (`search`: better plans in neighbourhoods of the
+ * best one, search.ts), which lets the proving lanes stop sooner and gives
+ * a stopped solve a better plan.
+ */
+export interface Lane {
+  kind: 'solve' | 'search';
+  settings: LaneSettings;
+}
+
+/**
+ * Lanes in the order they are used: lane 0 is the single-thread solve; lane 1
+ * searches; the others prove with another seed and one strategy each (strong
  * branching trusted after 8 observations, as HiGHS does by default, which
  * was as fast as lane 0 overall but not on the same models; more effort on
- * finding plans, which lets the proving lanes stop sooner; cuts at every
- * node).
+ * finding plans).
  */
-export const LANES: readonly LaneSettings[] = [
-  {},
-  { random_seed: 1, mip_pscost_minreliable: 8 },
-  { random_seed: 2, mip_heuristic_effort: 0.3 },
-  { random_seed: 3, mip_allow_cut_separation_at_nodes: true },
+export const LANES: readonly Lane[] = [
+  { kind: 'solve', settings: {} },
+  { kind: 'search', settings: { mip_heuristic_effort: 0.2 } },
+  { kind: 'solve', settings: { random_seed: 1, mip_pscost_minreliable: 8 } },
+  { kind: 'solve', settings: { random_seed: 2, mip_heuristic_effort: 0.3 } },
 ];
 
 /** What a lane is asked to do. */
@@ -48,11 +62,12 @@ export interface LaneRequest {
   model: BuiltModel;
   lane: number;
   lanes: number;
+  kind: Lane['kind'];
   settings: LaneSettings;
   gap: number;
   timeLimitSeconds: number;
   start?: number[];
-  /** The board (see `createBoard`). */
+  /** The board (board.ts). */
   board: SharedArrayBuffer;
 }
 
@@ -81,77 +96,6 @@ export function oneLane(transport: RaceTransport): RaceTransport {
   return { lanes: 1, runLane: (request, onImproving) => transport.runLane(request, onImproving) };
 }
 
-// ---- the board ---------------------------------------------------------------
-
-const STOP = 0;
-/** BigInt64 slots: 0 best objective, 1 + lane: that lane's bound (as float bits). */
-const BEST = 0;
-
-const bitsBuffer = new Float64Array(1);
-const bitsView = new BigInt64Array(bitsBuffer.buffer);
-const toBits = (x: number): bigint => {
-  bitsBuffer[0] = x;
-  return bitsView[0] as bigint;
-};
-const fromBits = (b: bigint): number => {
-  bitsView[0] = b;
-  return bitsBuffer[0] as number;
-};
-
-/** A view of the board shared by the lanes of one race. */
-export class Board {
-  private readonly flags: Int32Array;
-  private readonly slots: BigInt64Array;
-
-  constructor(readonly buffer: SharedArrayBuffer) {
-    this.flags = new Int32Array(buffer, 0, 2);
-    this.slots = new BigInt64Array(buffer, 8);
-  }
-
-  static create(lanes: number): Board {
-    const board = new Board(new SharedArrayBuffer(8 + 8 * (1 + lanes)));
-    board.slots[BEST] = toBits(-Infinity);
-    for (let k = 0; k < lanes; k++) board.slots[1 + k] = toBits(Infinity);
-    return board;
-  }
-
-  get stopped(): boolean {
-    return Atomics.load(this.flags, STOP) !== 0;
-  }
-
-  stop(): void {
-    Atomics.store(this.flags, STOP, 1);
-  }
-
-  get best(): number {
-    return fromBits(Atomics.load(this.slots, BEST));
-  }
-
-  /** Raises the best objective to `x` if it is higher. */
-  offer(x: number): void {
-    for (;;) {
-      const old = Atomics.load(this.slots, BEST);
-      if (fromBits(old) >= x) return;
-      if (Atomics.compareExchange(this.slots, BEST, old, toBits(x)) === old) return;
-    }
-  }
-
-  bound(lane: number): number {
-    return fromBits(Atomics.load(this.slots, 1 + lane));
-  }
-
-  setBound(lane: number, x: number): void {
-    Atomics.store(this.slots, 1 + lane, toBits(x));
-  }
-
-  /** The tightest bound any lane has proven. */
-  tightest(lanes: number): number {
-    let b = Infinity;
-    for (let k = 0; k < lanes; k++) b = Math.min(b, this.bound(k));
-    return b;
-  }
-}
-
 /** Whether `bound` proves `objective` within `gap` (HiGHS's rule, with its absolute slack). */
 export function proves(objective: number, bound: number, gap: number): boolean {
   return bound - objective <= 1e-6 || relativeGap(objective, bound) <= gap;
@@ -165,6 +109,7 @@ export function runLane(
   request: LaneRequest,
   onImproving: (values: Float64Array, objective: number) => void,
 ): LaneReply {
+  if (request.kind === 'search') return searchLane(highs, request, onImproving);
   const board = new Board(request.board);
   const cb = highs.constants.callbackType;
   let provenTogether = false;
@@ -178,7 +123,7 @@ export function runLane(
         const values = event.data.mip_solution;
         const objective = event.data.objective_function_value;
         if (values && objective !== undefined) {
-          board.offer(objective);
+          board.offerPlan(values, objective);
           onImproving(values, objective);
         }
         return undefined;
@@ -268,7 +213,7 @@ export async function raceModel(
   options: RaceOptions,
 ): Promise<RunOutcome> {
   const lanes = Math.max(1, Math.min(transport.lanes, LANES.length));
-  const board = Board.create(lanes);
+  const board = Board.create(lanes, model.columns.length);
   let best: { values: Float64Array; objective: number } | undefined;
   const improving = (values: Float64Array, objective: number) => {
     if (best && best.objective >= objective - 1e-9 * Math.max(1, Math.abs(objective))) return;
@@ -290,7 +235,8 @@ export async function raceModel(
               model,
               lane,
               lanes,
-              settings: { ...LANES[lane], ...options.settings },
+              kind: (LANES[lane] as Lane).kind,
+              settings: { ...(LANES[lane] as Lane).settings, ...options.settings },
               gap: options.gap,
               timeLimitSeconds: options.timeLimitSeconds,
               start: options.start,
