@@ -35,7 +35,7 @@ export class Board {
   private readonly slots: BigInt64Array;
   private readonly plan: Float64Array;
 
-  constructor(readonly buffer: SharedArrayBuffer) {
+  constructor(readonly buffer: SharedArrayBuffer | ArrayBuffer) {
     this.flags = new Int32Array(buffer, 0, FLAGS);
     const lanes = new Int32Array(buffer, 0, FLAGS)[3] as number;
     this.slots = new BigInt64Array(buffer, 4 * FLAGS, 1 + lanes);
@@ -44,7 +44,13 @@ export class Board {
 
   /** A board for `lanes` lanes and plans of `columns` columns. */
   static create(lanes: number, columns = 0): Board {
-    const buffer = new SharedArrayBuffer(4 * FLAGS + 8 * (1 + lanes) + 8 * columns);
+    const bytes = 4 * FLAGS + 8 * (1 + lanes) + 8 * columns;
+    // A page that is not cross-origin isolated has no SharedArrayBuffer: the
+    // board then serves lanes of this thread only (a search after a solve).
+    const buffer =
+      typeof SharedArrayBuffer === 'function'
+        ? new SharedArrayBuffer(bytes)
+        : new ArrayBuffer(bytes);
     new Int32Array(buffer, 0, FLAGS)[3] = lanes;
     const board = new Board(buffer);
     board.slots[BEST] = toBits(-Infinity);
@@ -109,7 +115,9 @@ export class Board {
 
   /** Waits up to `ms` for a plan newer than `version` (only off the page's main thread). */
   waitForPlan(version: number, ms: number): void {
-    Atomics.wait(this.flags, VERSION, version, ms);
+    if (typeof SharedArrayBuffer === 'function' && this.buffer instanceof SharedArrayBuffer) {
+      Atomics.wait(this.flags, VERSION, version, ms);
+    }
   }
 
   bound(lane: number): number {

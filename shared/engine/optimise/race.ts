@@ -67,8 +67,8 @@ export interface LaneRequest {
   gap: number;
   timeLimitSeconds: number;
   start?: number[];
-  /** The board (board.ts). */
-  board: SharedArrayBuffer;
+  /** The board (board.ts): shared between the lanes' threads. */
+  board: SharedArrayBuffer | ArrayBuffer;
 }
 
 export interface LaneReply {

@@ -73,6 +73,28 @@ describe('the board', () => {
     expect(view.best).toBe(12.5);
   });
 
+  it('carries the best plan, and works without SharedArrayBuffer (a page not cross-origin isolated)', () => {
+    const saved = globalThis.SharedArrayBuffer;
+    try {
+      for (const shared of [true, false]) {
+        if (!shared) (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer = undefined;
+        const board = Board.create(2, 3);
+        expect(board.buffer instanceof ArrayBuffer).toBe(!shared);
+        expect(board.bestPlan()).toBeUndefined();
+        board.offerPlan([1, 0, 1], 5);
+        board.offerPlan([0, 1, 0], 4);
+        const v = board.version;
+        board.offerPlan([1, 1, 0], 6);
+        expect(board.version).toBeGreaterThan(v);
+        expect(Array.from(board.bestPlan()!.values)).toEqual([1, 1, 0]);
+        expect(board.best).toBe(6);
+        board.waitForPlan(board.version, 1);
+      }
+    } finally {
+      globalThis.SharedArrayBuffer = saved;
+    }
+  });
+
   it('counts a plan proven when the bound is within the gap, as HiGHS does', () => {
     expect(proves(100, 100.005, 1e-4)).toBe(true);
     expect(proves(100, 100.02, 1e-4)).toBe(false);
