@@ -10,36 +10,43 @@
  * same *set* of projects (start years may move), and the projects that
  * enter or leave just outside each end.
  *
- * Method: bisection of the weight interval with re-optimisation (HiGHS, via
- * `optimise`), where each cut is placed at the crossing point of two plans'
- * objective lines rather than at the midpoint. A plan's objective
- * `Σ V_p(w(t)) × (1 − timePreference)^s` is linear in `t`, so if the plan
- * `R` (current set) is optimal at `inside` and a plan `Q` (other set) beats
- * it at `outside`, the change happens no later than where their lines
- * cross, `t×`. Re-optimising at `t×`: if nothing beats `R` there, `t×` *is*
- * the end of the range (exact); otherwise the better plan replaces `Q` (a
- * different set: `outside = t×`) or `R` (same set, better schedule:
- * `inside = t×`), and the interval shrinks. Every other cut is a plain
- * midpoint, so the interval at least halves every two solves even in
- * degenerate cases. The search stops when exact or when
- * `outside − inside ≤ tolerance` (default 0.005, i.e. half a point of
- * weight share); the end reported is then `inside`, the last share known to
- * keep the set, and `exact` is false. Ties: a plan beats `R` only by more
- * than the optimality gap asked of the solver (`gap × |objective|`, plus
- * 1e-6), so two plans equal within the solver's tolerance do not count as a
- * change. Assumed, as any bisection does: the shares keeping the set form
- * one interval.
+ * Method: a pool of every plan the solves meet, and of the bounds they
+ * prove (weight-space.ts). A plan's objective is linear in the weights, so
+ * along a criterion's line each pooled plan is a line, and the pool gives a
+ * candidate end: the first share where a plan of another set beats every
+ * pooled plan of the current set by more than the tie. Each end is then
+ * confirmed just inside (the current set is optimal at `end ∓ δ`) and just
+ * outside (another set is optimal at `end ± δ`, δ = 1e-5), each either by a
+ * solve or by a certificate: the optimum is convex in the weights, so bounds
+ * proven at a few weightings bound it at their convex combinations, and a
+ * pooled plan reaching that bound is optimal there without a solve. The
+ * first solve of an end is at the far end of the line (0 or 1: if the set is
+ * still optimal there, the range reaches it), the next ones at the
+ * candidate, where two plans' lines cross (Eisner and Severance's search of
+ * a parametric optimum: if nothing beats them there, the optimum is their
+ * upper envelope on both sides, which certifies both confirmations at
+ * once). Every new plan a solve finds joins the pool and moves the
+ * candidate. An end confirmed this way is `exact` (known within δ). Should
+ * the pool not settle within 16 solves, the remaining interval between the
+ * last share known to keep the set and the first known to change it is
+ * bisected down to `tolerance` (default 0.005); the end reported is then the
+ * last share known to keep the set, and `exact` is false. Ties: a plan
+ * beats another only by more than the optimality gap asked of the solver
+ * (`gap × |objective|`, plus 1e-6), so two plans equal within the solver's
+ * tolerance do not count as a change. Assumed, as any bisection does: the
+ * shares keeping the set form one interval.
  *
  * **Stability.** For each project, the share of sampled weightings under
  * which it is in the optimal plan. Weightings are drawn from a Dirichlet
  * distribution centred on the current shares, `α_k = max(κ w_k, 0.5)` with
  * concentration κ = 30 by default (a weight of 0.25 then varies by about
- * ±0.08), from a seeded generator: same seed, same samples.
+ * ±0.08), from a seeded generator: same seed, same samples. A sample whose
+ * optimum the pool certifies (see above) needs no solve.
  *
  * Bounded in time: every solve has `timeLimitSeconds`; `maxSeconds` caps the
  * whole run; `signal` cancels between and inside solves. A stopped run
  * returns what it found, with `complete: false`. A solve stopped with a gap
- * marks the result `approximate`.
+ * marks the result `approximate` (its bound still counts, as a bound).
  */
 import type { Highs } from 'highs';
 import {
@@ -48,9 +55,17 @@ import {
   type Portfolio,
   type ResolvedScenario,
 } from '../model/portfolio';
+import { dirichlet, seededRandom } from './dirichlet';
 import { optimise, UnknownScenarioError, type HighsSource } from './optimise';
+import { oneLane, type RaceTransport } from './optimise/race';
 import { planObjective, prepareProblem } from './optimise/problem';
 import { normalisedWeights } from './value';
+import { findRangeEnd, type EndSearch, type RangeEnd } from './weight-range';
+import { setKey, WeightSpace, type PoolPlan } from './weight-space';
+
+export { weightsAt } from './weight-range';
+
+export { dirichlet, gamma, seededRandom } from './dirichlet';
 
 export interface CriterionRobustness {
   criterion: string;
@@ -109,6 +124,8 @@ export interface RobustnessOptions {
   reference?: readonly PlanEntry[];
   onProgress?: (progress: RobustnessProgress) => void;
   signal?: { readonly aborted: boolean };
+  /** Threads to race each solve on (optimise/race.ts). */
+  race?: RaceTransport;
 }
 
 export interface RobustnessResult {
@@ -120,6 +137,7 @@ export interface RobustnessResult {
   stability: ProjectStability[];
   /** Weightings actually sampled. */
   samples: number;
+  /** Solver runs (a sample or a confirmation certified by the pool needs none). */
   solves: number;
   /** Some solve stopped before proving optimality within the gap. */
   approximate: boolean;
@@ -131,16 +149,12 @@ export const DEFAULT_TOLERANCE = 0.005;
 export const DEFAULT_SAMPLES = 30;
 export const DEFAULT_CONCENTRATION = 30;
 
-/** The normalised weights with criterion `c` at share `t` and the others rescaled in proportion. */
-export function weightsAt(base: readonly number[], c: number, t: number): number[] {
-  const others = base.reduce((s, w, k) => (k === c ? s : s + w), 0);
-  const n = base.length;
-  return base.map((w, k) => {
-    if (k === c) return t;
-    if (others > 0) return (w * (1 - t)) / others;
-    return n > 1 ? (1 - t) / (n - 1) : 0;
-  });
-}
+/** HiGHS options of a solve started from a plan that is probably optimal (demo: 4.0 → 3.0 s). */
+const PROOF = {
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+  mip_heuristic_run_root_reduced_cost: false,
+};
 
 /** The same portfolio with these criteria weights. */
 export function withWeights(portfolio: Portfolio, weights: readonly number[]): Portfolio {
@@ -161,8 +175,6 @@ export function planObjectiveAt(
 }
 
 const setOf = (plan: readonly PlanEntry[]) => [...new Set(plan.map((e) => e.project))].sort();
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 class Stop extends Error {}
 
@@ -186,6 +198,12 @@ export async function robustness(
   const timeLimit = options.timeLimitSeconds ?? 30;
   const base = normalisedWeights(portfolio.criteria);
   const n = base.length;
+  const tie = (value: number) => gap * Math.abs(value) + 1e-6;
+  const space = new WeightSpace(highs, portfolio, scenario, tie);
+
+  // Each solve runs on one thread; as many solves at once as there are threads.
+  const threads = Math.max(1, options.race?.lanes ?? 1);
+  const transport = options.race && threads > 1 ? oneLane(options.race) : options.race;
 
   let solves = 0;
   let approximate = false;
@@ -194,19 +212,30 @@ export async function robustness(
     options.signal?.aborted === true ||
     (options.maxSeconds !== undefined && (Date.now() - began) / 1000 >= options.maxSeconds);
 
-  /** The optimal plan at these weights (throws Stop when cancelled or out of time). */
-  const solve = async (weights: number[], hints: readonly (readonly PlanEntry[])[]) => {
+  /** The optimal plan at these weights, pooled (throws Stop when cancelled or out of time). */
+  const solve = async (weights: number[], hints: readonly PoolPlan[]): Promise<PoolPlan> => {
     if (stopped()) throw new Stop();
     const left =
       options.maxSeconds === undefined
         ? timeLimit
         : Math.min(timeLimit, options.maxSeconds - (Date.now() - began) / 1000);
+    const best = space.best(weights);
     const r = await optimise(highs, withWeights(portfolio, weights), {
       scenarioId: options.scenarioId,
       timeLimitSeconds: Math.max(0.05, left),
-      gap,
+      // Proven ten times tighter than the tie, so that bounds combined by
+      // convexity still certify plans (from a good start, a proof to 1e-5
+      // took the demo no longer than one to 1e-4).
+      gap: gap / 10,
       signal: options.signal,
-      startPlans: hints,
+      startPlans: [...(best ? [best.plan] : []), ...hints.map((h) => h.plan)],
+      race: transport,
+      // The pool's best plan is the start, usually optimal already: the
+      // root's sub-MIP searches for better plans cost a third of the proof.
+      settings: best ? PROOF : undefined,
+      onProgress: (p) => {
+        if (p.phase === 'solving' && p.plan) space.addPlan(p.plan);
+      },
     });
     solves++;
     report(current.phase, current.criterion);
@@ -214,9 +243,9 @@ export async function robustness(
       throw new Error(`Aucun plan possible : ${r.reasons.join(' ')}`);
     if (stopped()) throw new Stop();
     if (r.status === 'feasible') approximate = true;
-    return r.plan;
+    space.addBound(weights, r.bound);
+    return space.addPlan(r.plan) ?? { plan: r.plan, set: setKey(r.plan), unit: [] };
   };
-  const tie = (value: number) => gap * Math.abs(value) + 1e-6;
 
   const steps = 2 * n + sampleCount;
   let stepsDone = 0;
@@ -238,9 +267,14 @@ export async function robustness(
 
   // ---- the reference plan ----------------------------------------------
   report('reference');
-  let reference: PlanEntry[];
-  if (options.reference) reference = [...options.reference];
-  else {
+  let reference: PoolPlan;
+  const given = options.reference ? space.addPlan(options.reference) : undefined;
+  if (given) {
+    // Optimal within the gap, as the caller says: its bound follows.
+    const v = space.value(given, base);
+    space.addBound(base, v + tie(v));
+    reference = given;
+  } else {
     try {
       reference = await solve(base, []);
     } catch (error) {
@@ -258,13 +292,13 @@ export async function robustness(
       };
     }
   }
-  const refSet = setOf(reference);
+  const refSet = setOf(reference.plan);
   const ranges: CriterionRobustness[] = [];
   const counts = new Map(portfolio.projects.map((p) => [p.id, 0]));
   let samples = 0;
   const result = (): RobustnessResult => ({
     scenario: scenario.id,
-    plan: reference,
+    plan: reference.plan,
     projects: refSet,
     ranges: [...ranges],
     stability: portfolio.projects.map((p) => ({
@@ -278,173 +312,96 @@ export async function robustness(
     complete,
   });
 
-  /** One end of a criterion's range: walk from its share towards `end` (0 or 1). */
-  const findEnd = async (c: number, end: number) => {
-    const w0 = base[c]!;
-    const at = (t: number) => weightsAt(base, c, t);
-    const f = (plan: readonly PlanEntry[], t: number) =>
-      planObjectiveAt(portfolio, plan, at(t), scenario);
-    let inside = w0;
-    let ref: PlanEntry[] = reference;
-    const none = { bound: end, entering: [] as string[], leaving: [] as string[], exact: true };
-    if (Math.abs(end - w0) < 1e-12 || n === 1) return none;
-    let outside = end;
-    let other: PlanEntry[];
-    try {
-      other = await solve(at(end), [ref]);
-    } catch (error) {
-      if (error instanceof Stop) return { ...none, bound: inside, exact: false };
-      throw error;
-    }
-    if (sameSet(setOf(other), refSet) || f(other, end) <= f(ref, end) + tie(f(ref, end)))
-      return none;
-    let exact = false;
-    let bisect = false;
-    for (let k = 0; k < 60 && Math.abs(outside - inside) > tolerance; k++) {
-      let t: number;
-      const dIn = f(other, inside) - f(ref, inside);
-      const dOut = f(other, outside) - f(ref, outside);
-      const crossing =
-        dOut - dIn > 1e-12 ? inside + ((outside - inside) * -dIn) / (dOut - dIn) : NaN;
-      const usable =
-        Number.isFinite(crossing) &&
-        Math.abs(crossing - inside) > 1e-12 &&
-        Math.abs(outside - crossing) > 1e-12;
-      if (bisect || !usable) t = (inside + outside) / 2;
-      else t = crossing;
-      const isCrossing = !bisect && usable;
-      bisect = !bisect;
-      let plan: PlanEntry[];
-      try {
-        plan = await solve(at(t), [ref, other]);
-      } catch (error) {
-        if (error instanceof Stop) break;
-        throw error;
-      }
-      const refValue = f(ref, t);
-      if (sameSet(setOf(plan), refSet)) {
-        if (f(plan, t) > refValue + tie(refValue)) ref = plan;
-        inside = t;
-        if (isCrossing) {
-          // Nothing beats the current set where `other` catches up with it:
-          // the range ends exactly here.
-          exact = f(plan, t) <= refValue + tie(refValue);
-          if (exact) break;
-        }
-      } else if (f(plan, t) <= refValue + tie(refValue)) {
-        // Another set, but no better than ours within the gap: still ours.
-        inside = t;
-        if (isCrossing) {
-          exact = true;
-          break;
-        }
-      } else {
-        outside = t;
-        other = plan;
-      }
-    }
-    if (exact) {
-      // The range ends at the crossing: `other` takes over just beyond it.
-      outside = inside;
-    }
-    const otherSet = setOf(other);
-    return {
-      bound: inside,
-      entering: otherSet.filter((p) => !refSet.includes(p)),
-      leaving: refSet.filter((p) => !otherSet.includes(p)),
-      exact,
-    };
+  const search: EndSearch = {
+    base,
+    space,
+    reference,
+    tolerance,
+    solve,
+    isStop: (error) => error instanceof Stop,
   };
+  const findEnd = (c: number, end: number) => findRangeEnd(search, c, end);
 
   // ---- the ranges ------------------------------------------------------
-  for (let c = 0; c < n && !stopped(); c++) {
-    const criterion = portfolio.criteria[c]!.id;
-    report('ranges', criterion);
-    const lowEnd = await findEnd(c, 0);
+  // With several solver threads, every end is searched at once, each solve
+  // on one thread; the ends share the pool, so what one learns helps the
+  // others. With one, criterion after criterion.
+  const ends = base.map((): [RangeEnd | undefined, RangeEnd | undefined] => [undefined, undefined]);
+  /** Adds the criteria whose two ends are known, in order; false once stopped. */
+  const flush = (): boolean => {
+    for (let c = ranges.length; c < n; c++) {
+      const [lowEnd, highEnd] = ends[c]!;
+      if (!lowEnd || !highEnd) break;
+      const criterion = portfolio.criteria[c]!.id;
+      ranges.push({
+        criterion,
+        weight: base[c]!,
+        low: lowEnd.bound,
+        high: highEnd.bound,
+        enteringAtLow: lowEnd.entering,
+        leavingAtLow: lowEnd.leaving,
+        enteringAtHigh: highEnd.entering,
+        leavingAtHigh: highEnd.leaving,
+        exact: lowEnd.exact && highEnd.exact,
+      });
+      if (stopped()) return false;
+      report('ranges', criterion, true);
+    }
+    return true;
+  };
+  const searchEnd = async (c: number, side: 0 | 1) => {
+    const e = await findEnd(c, side);
+    ends[c]![side] = e;
     stepsDone++;
-    report('ranges', criterion);
-    const highEnd = await findEnd(c, 1);
-    stepsDone++;
-    ranges.push({
-      criterion,
-      weight: base[c]!,
-      low: lowEnd.bound,
-      high: highEnd.bound,
-      enteringAtLow: lowEnd.entering,
-      leavingAtLow: lowEnd.leaving,
-      enteringAtHigh: highEnd.entering,
-      leavingAtHigh: highEnd.leaving,
-      exact: lowEnd.exact && highEnd.exact,
-    });
-    if (stopped()) break;
-    report('ranges', criterion, true);
+  };
+  if (threads === 1) {
+    for (let c = 0; c < n && !stopped(); c++) {
+      report('ranges', portfolio.criteria[c]!.id);
+      await searchEnd(c, 0);
+      report('ranges', portfolio.criteria[c]!.id);
+      await searchEnd(c, 1);
+      if (!flush()) break;
+    }
+  } else {
+    report('ranges');
+    await Promise.all(
+      base.flatMap((_, c) => [searchEnd(c, 0).then(flush), searchEnd(c, 1).then(flush)]),
+    );
   }
 
   // ---- stability -------------------------------------------------------
+  // Weightings drawn in order (same seed, same samples); each is certified by
+  // the pool or solved, on as many threads as there are.
   const random = seededRandom(options.seed ?? 1);
   const kappa = options.concentration ?? DEFAULT_CONCENTRATION;
   const alpha = base.map((w) => Math.max(kappa * w, 0.5));
+  const draws = Array.from({ length: sampleCount }, () => dirichlet(alpha, random));
   if (sampleCount > 0 && !stopped()) report('stability');
-  for (let s = 0; s < sampleCount && !stopped(); s++) {
-    const weights = dirichlet(alpha, random);
-    let plan: PlanEntry[];
-    try {
-      plan = await solve(weights, [reference]);
-    } catch (error) {
-      if (error instanceof Stop) break;
-      throw error;
+  let next = 0;
+  const sampler = async () => {
+    while (next < draws.length && !stopped()) {
+      const weights = draws[next++]!;
+      const known = space.best(weights);
+      let plan: PoolPlan;
+      if (known && space.certified(weights, known)) plan = known;
+      else {
+        try {
+          plan = await solve(weights, [reference]);
+        } catch (error) {
+          if (error instanceof Stop) return;
+          throw error;
+        }
+      }
+      samples++;
+      for (const id of setOf(plan.plan)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      stepsDone++;
+      report('stability', undefined, true);
     }
-    samples++;
-    for (const id of setOf(plan)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    stepsDone++;
-    report('stability', undefined, true);
-  }
+  };
+  await Promise.all(Array.from({ length: threads }, sampler));
 
   complete = !stopped() && ranges.length === n && samples === sampleCount;
   const out = result();
   options.onProgress?.({ phase: 'stability', fraction: 1, solves, partial: out });
   return out;
-}
-
-// ---- seeded sampling -------------------------------------------------------
-
-/** mulberry32: a small seeded generator of uniforms in (0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
-
-function normal(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
-}
-
-/** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the usual boost for shape < 1. */
-export function gamma(shape: number, random: () => number): number {
-  if (shape < 1) return gamma(shape + 1, random) * random() ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(random);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = random();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
-/** A draw from Dirichlet(α): positive shares summing to 1. */
-export function dirichlet(alpha: readonly number[], random: () => number): number[] {
-  const g = alpha.map((a) => gamma(a, random));
-  const total = g.reduce((s, x) => s + x, 0);
-  return g.map((x) => x / total);
 }

@@ -25,6 +25,7 @@ import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../
 import { loadPortfolioForCli } from '../load';
 import { euro, fr, print, printJson, table } from '../format';
 import { cpuSecondsSince, riskOptions } from './optimize';
+import { solverThreadsFor } from '../../optimise/pool';
 
 export const command: CliCommand = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -98,6 +99,7 @@ export const command: CliCommand = async (argv) => {
       factors,
       timeLimitSeconds: timeLimit,
       ...risk,
+      race: solverThreadsFor(loaded.portfolio),
       onPoint: process.stderr.isTTY
         ? (p, done, total) =>
             process.stderr.write(

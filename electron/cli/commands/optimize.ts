@@ -38,6 +38,7 @@ import { portfolioValues } from '../../../shared/engine/value';
 import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
 import { euro, fr, lineSafe, print, printJson, table } from '../format';
 import { loadPortfolioForCli } from '../load';
+import { solverThreadsFor } from '../../optimise/pool';
 
 export const DEFAULT_TIME_LIMIT = 30;
 
@@ -95,6 +96,7 @@ export const command: CliCommand = async (argv) => {
       // A plan stopped with a gap is not known to be optimal: start afresh.
       reference: result.status === 'optimal' ? result.plan : undefined,
       samples: ROBUSTNESS_SAMPLES,
+      race: solverThreadsFor(portfolio),
       onProgress: process.stderr.isTTY ? reportRobustness : undefined,
     });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -8,7 +8,9 @@
  * the time limit is never worse than a smaller budget's: the frontier never
  * shows a larger budget buying less. A point already known (the scenario's
  * own optimum, proven on the scenario screen) is taken as it is instead of
- * being solved again with a shorter time limit.
+ * being solved again with a shorter time limit. Given solver threads
+ * (`race`), as many points are solved at once, one thread each, each
+ * starting from the plan of the largest smaller envelope solved by then.
  *
  * The price of confidence (MODEL.md §7, `confidenceFrontier`): the value of
  * the plan that holds the envelopes at each confidence level, the
@@ -28,6 +30,7 @@ import {
   type OptimiseResult,
   type OptimiseStatus,
 } from './optimise';
+import { oneLane } from './race';
 
 export const DEFAULT_FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 export const DEFAULT_CONFIDENCES = [0.5, 0.8, 0.9, 0.95];
@@ -77,41 +80,51 @@ export async function frontier(
   const factors = options.factors ?? DEFAULT_FACTORS;
   const order = factors.map((f, i) => ({ f, i })).sort((a, b) => a.f - b.f);
   const points: FrontierPoint[] = new Array(factors.length);
-  let previous: PlanEntry[] | undefined;
+  // With several solver threads, points are solved at once, one thread each.
+  const threads = Math.max(1, Math.min(options.race?.lanes ?? 1, order.length));
+  const race = options.race && threads > 1 ? oneLane(options.race) : options.race;
+  const solved: { f: number; plan: PlanEntry[] }[] = [];
+  let next = 0;
   let done = 0;
-  for (const { f, i } of order) {
-    const scenario = {
-      ...base,
-      budgetFactor: { ...base.budgetFactor, investment: base.budgetFactor.investment * f },
-    };
-    const known = options.known?.find(
-      (k) => Math.abs(k.factor - f) < 1e-9 && k.result.status === 'optimal',
-    );
-    const result = known
-      ? known.result
-      : await optimise(highs, portfolio, {
-          ...options,
-          scenario,
-          startPlans: previous ? [previous] : [],
-        });
-    if (hasPlan(result.status)) previous = result.plan;
-    const point: FrontierPoint = {
-      factor: f,
-      status: result.status,
-      objective: result.objective,
-      bound: result.bound,
-      gap: result.gap,
-      investment: planNetInvestment(portfolio, scenario, result.plan),
-      plan: result.plan,
-      reasons: result.reasons,
-      ...(known ? { reused: true } : {}),
-      ...(result.confidence ? { confidence: result.confidence } : {}),
-    };
-    points[i] = point;
-    done++;
-    options.onPoint?.(point, done, factors.length);
-    if (options.signal?.aborted) break;
-  }
+  const solveNext = async () => {
+    while (next < order.length && !options.signal?.aborted) {
+      const { f, i } = order[next++]!;
+      const scenario = {
+        ...base,
+        budgetFactor: { ...base.budgetFactor, investment: base.budgetFactor.investment * f },
+      };
+      // The plan of the largest smaller envelope solved so far.
+      const previous = solved.filter((s) => s.f <= f).sort((a, b) => b.f - a.f)[0]?.plan;
+      const known = options.known?.find(
+        (k) => Math.abs(k.factor - f) < 1e-9 && k.result.status === 'optimal',
+      );
+      const result = known
+        ? known.result
+        : await optimise(race ? highsSource : highs, portfolio, {
+            ...options,
+            scenario,
+            race,
+            startPlans: previous ? [previous] : [],
+          });
+      if (hasPlan(result.status)) solved.push({ f, plan: result.plan });
+      const point: FrontierPoint = {
+        factor: f,
+        status: result.status,
+        objective: result.objective,
+        bound: result.bound,
+        gap: result.gap,
+        investment: planNetInvestment(portfolio, scenario, result.plan),
+        plan: result.plan,
+        reasons: result.reasons,
+        ...(known ? { reused: true } : {}),
+        ...(result.confidence ? { confidence: result.confidence } : {}),
+      };
+      points[i] = point;
+      done++;
+      options.onPoint?.(point, done, factors.length);
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, solveNext));
   return { points: points.filter((p): p is FrontierPoint => p !== undefined) };
 }
 

@@ -25,6 +25,8 @@ export interface RunOptions {
   relaxed?: ReadonlySet<number>;
   /** Solve for feasibility only (zero objective, stop at the first plan). */
   feasibilityOnly?: boolean;
+  /** HiGHS options over the base settings (a racing lane's seed and strategy). */
+  settings?: Readonly<Record<string, number | boolean | string>>;
   callbacks?: HighsCallbackMap;
 }
 
@@ -100,12 +102,18 @@ export function runModel(highs: Highs, model: BuiltModel, options: RunOptions = 
       // the simplex iterations; the demo's proof went from 30.5 to 23.1 CPU
       // seconds over three random seeds.
       mip_pscost_minreliable: 0,
+      // Separate cuts at the root only: at the nodes they cost more than they
+      // prune here. Over two seeds each of mknapcb1 #0–2, the demo and a
+      // generated 60-project portfolio, the CPU time to proof went from 166.5
+      // to 108.6 seconds (1.5 times faster; on every one of the five models).
+      mip_allow_cut_separation_at_nodes: false,
     };
     if (options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds)) {
       settings.time_limit = Math.max(0.01, options.timeLimitSeconds);
     }
     if (options.gap !== undefined) settings.mip_rel_gap = Math.max(0, options.gap);
     if (options.feasibilityOnly) settings.mip_max_improving_sols = 1;
+    Object.assign(settings, options.settings);
     hm.options.set(settings);
     if (options.start) hm.setSolution({ colValue: options.start });
     hm.run(options.callbacks);

@@ -30,8 +30,10 @@ import {
 import { conflictByDeletion, staticReasons } from './diagnose';
 import { rankingHeuristicPrepared, type HeuristicResult } from './heuristic';
 import { improvePlan } from './improve';
-import { resolveHighs, runModel, type HighsSource } from './highs';
+import { resolveHighs, type HighsSource } from './highs';
 import { buildModel, columnsToPlan, planToColumns } from './model';
+import { raceModel, type RaceTransport } from './race';
+import { solveThenSearch } from './search';
 import { relativeGap } from '../plan';
 import { planObjective, planUsage, prepareProblem } from './problem';
 
@@ -76,6 +78,10 @@ export interface OptimiseOptions {
   seed?: number;
   /** With a confidence: the deterministic result, when already known (not solved again). */
   deterministic?: OptimiseResult;
+  /** Threads to race the solve on (race.ts); without, HiGHS runs on this thread. */
+  race?: RaceTransport;
+  /** HiGHS options over the base settings of highs.ts (and over each lane's). */
+  settings?: Readonly<Record<string, number | boolean | string>>;
 }
 
 export interface OptimiseResult {
@@ -197,55 +203,68 @@ export async function optimise(
 
   const limit = options.timeLimitSeconds ?? 30;
   let lastReport = -1;
+  const reportPlan = (values: ArrayLike<number>, dual: number | undefined) => {
+    if (!options.onProgress) return;
+    const plan = columnsToPlan(problem, model, values);
+    const objective = planObjective(problem, plan);
+    const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
+    options.onProgress({
+      phase: 'solving',
+      objective,
+      bound,
+      gap: bound === null ? null : relativeGap(objective, bound),
+      seconds: elapsed(),
+      plan,
+    });
+  };
+  const reportTick = (primal: number | undefined, dual: number | undefined) => {
+    const now = elapsed();
+    if (!options.onProgress || now - lastReport < 0.25) return;
+    lastReport = now;
+    const objective = primal !== undefined && Number.isFinite(primal) ? primal : null;
+    const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
+    options.onProgress({
+      phase: 'solving',
+      objective,
+      bound,
+      gap: objective !== null && bound !== null ? relativeGap(objective, bound) : null,
+      seconds: now,
+    });
+  };
   const cb = highs.constants.callbackType;
   const callbacks: HighsCallbackMap = {
     [cb.mipImprovingSolution]: (event) => {
-      const values = event.data.mip_solution;
-      if (!options.onProgress || !values) return undefined;
-      const plan = columnsToPlan(problem, model, values);
-      const objective = planObjective(problem, plan);
-      const bound = event.data.mip_dual_bound ?? null;
-      options.onProgress({
-        phase: 'solving',
-        objective,
-        bound,
-        gap: bound === null ? null : relativeGap(objective, bound),
-        seconds: elapsed(),
-        plan,
-      });
+      if (event.data.mip_solution) reportPlan(event.data.mip_solution, event.data.mip_dual_bound);
       return undefined;
     },
     [cb.mipInterrupt]: (event) => {
-      if (options.signal?.aborted) {
-        event.interrupt();
-        return undefined;
-      }
-      const now = elapsed();
-      if (options.onProgress && now - lastReport >= 0.25) {
-        lastReport = now;
-        const primal = event.data.mip_primal_bound;
-        const dual = event.data.mip_dual_bound;
-        const objective = primal !== undefined && Number.isFinite(primal) ? primal : null;
-        const bound = dual !== undefined && Number.isFinite(dual) ? dual : null;
-        options.onProgress({
-          phase: 'solving',
-          objective,
-          bound,
-          gap: objective !== null && bound !== null ? relativeGap(objective, bound) : null,
-          seconds: now,
-        });
-      }
+      if (options.signal?.aborted) event.interrupt();
+      else reportTick(event.data.mip_primal_bound, event.data.mip_dual_bound);
       return undefined;
     },
   };
   // Time kept, out of the limit, to polish a plan the solver could not prove optimal.
   const polish = Math.min(1, Math.max(0.1, 0.05 * limit));
-  const out = runModel(highs, model, {
+  const solve = {
     timeLimitSeconds: Math.max(0.01, limit - polish - elapsed()),
     gap: options.gap ?? 1e-4,
     start: fallback ? planToColumns(problem, model, fallback) : undefined,
-    callbacks,
-  });
+    settings: options.settings,
+  };
+  // Several lanes when the caller has threads for them (race.ts), else this thread.
+  const out = options.race
+    ? await raceModel(options.race, model, {
+        ...solve,
+        signal: options.signal,
+        onImproving: (values, _objective, bound) => reportPlan(values, bound),
+        onTick: reportTick,
+      })
+    : solveThenSearch(highs, model, {
+        ...solve,
+        callbacks,
+        aborted: () => options.signal?.aborted === true,
+        onImproving: (values, _objective, bound) => reportPlan(values, bound),
+      });
 
   if (out.status === 'infeasible') {
     const why =
