@@ -31,7 +31,8 @@ export type OptimiseReply =
 serve<OptimiseRequest, OptimiseReply>(async (request, post) => {
   const { id, portfolio, scenarioId, timeLimitSeconds } = request;
   const result = await optimise(loadHighs, portfolio, {
-    scenarioId,
+    // No scenario at all (''): the engine's neutral settings.
+    scenarioId: scenarioId || undefined,
     timeLimitSeconds,
     onProgress: (progress) => post({ type: 'progress', id, progress }),
   });
