@@ -155,6 +155,7 @@ const fr = {
     'il resterait de la place (démarrage en {years}) : le calcul s’est arrêté avant de l’ajouter, ou son apport est sous la précision du calcul.',
   'out.blocked':
     'aucune année de démarrage ne laisse la place. Le plus limitant : {rule} ({count} année(s) de démarrage sur {total}).',
+  'out.rulesMore': '{rules} et {count} autre(s)',
   'out.detail': 'Détail par année de démarrage de {project}',
   'out.startIn': 'Démarrage en {year}',
   'out.rule.investment': 'enveloppe d’investissement',
@@ -317,6 +318,7 @@ const en: Record<ScenarioMessage, string> = {
     'there would be room (start in {years}): the solve stopped before adding it, or its gain is below the solver’s precision.',
   'out.blocked':
     'no start year leaves room. Most limiting: {rule} ({count} of {total} start years).',
+  'out.rulesMore': '{rules} and {count} more',
   'out.detail': 'Detail by start year of {project}',
   'out.startIn': 'Start in {year}',
   'out.rule.investment': 'investment envelope',
