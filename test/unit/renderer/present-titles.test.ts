@@ -12,7 +12,6 @@ import { scenarioFacts, defaultScenario } from '../../../renderer/src/screens/pr
 import {
   compareTitle,
   decisionsTitle,
-  deckSlides,
   envelopeTitle,
   frontierTitle,
   noPlanTitle,
@@ -194,24 +193,6 @@ describe('roadmap, comparison, decisions and no-plan titles', () => {
 });
 
 describe('deck and facts', () => {
-  it('orders the slides from what the document has', () => {
-    expect(deckSlides({ hasPlan: true, frontier: false, compare: false })).toEqual([
-      'value',
-      'roadmap',
-      'money',
-      'risk',
-      'decisions',
-    ]);
-    expect(deckSlides({ hasPlan: false, frontier: true, compare: false })).toEqual([
-      'noPlan',
-      'frontier',
-      'roadmap',
-      'money',
-      'risk',
-      'decisions',
-    ]);
-    expect(deckSlides({ hasPlan: true, frontier: true, compare: true })).toContain('compare');
-  });
   it('values the demo plan as Σ V × (1 − time preference)^(start − first year)', () => {
     const id = defaultScenario(portfolio);
     const s = portfolio.scenarios!.find((x) => x.id === id)!;
