@@ -187,6 +187,16 @@ describe('the slides', () => {
     expect(facts.frontier!.headline.delta).toBeCloseTo(8, 9);
     expect(facts.confidence).toMatchObject({ level: 0.8, price: 0.14 });
     expect(facts.confidence!.levels[1]!.worst).toBeCloseTo(0.2, 12);
+    // No level with a plan: the lowest level asked, and no price (the title says no plan was found).
+    const none = deckFacts({
+      ...source,
+      confidence: [
+        confidence[0]!,
+        { ...confidence[1]!, confidence: 0.9, status: 'infeasible', priceOfConfidence: 1 },
+        { ...confidence[1]!, status: 'timeLimit', priceOfConfidence: 1 },
+      ] as unknown as ConfidencePoint[],
+    });
+    expect(none.confidence).toMatchObject({ level: 0.8, price: null });
     // The risk, read on the simulation's own figures.
     const r = facts.risk!;
     expect(r.p50).toBe(simulation.result.value.p50);

@@ -11,6 +11,7 @@ import { headline } from '../../../renderer/src/screens/frontier/figures';
 import { scenarioFacts, defaultScenario } from '../../../renderer/src/screens/present/figures';
 import {
   compareTitle,
+  confidenceTitle,
   decisionsTitle,
   envelopeTitle,
   frontierTitle,
@@ -216,5 +217,20 @@ describe('deck and facts', () => {
     const facts = scenarioFacts(portfolio, without.id);
     expect(facts.chosen.source).toBe('heuristic');
     expect(facts.chosen.plan).toEqual(facts.heuristic.plan);
+  });
+});
+
+describe('the price of confidence', () => {
+  it('says the years in ten and the share of value given up, or that no plan was found', () => {
+    expect(plain(confidenceTitle('fr', 0.8, 0.14))).toBe(
+      'Tenir les enveloppes 8 années sur 10 coûte 14 % de la valeur',
+    );
+    expect(confidenceTitle('en', 0.9, 0.05)).toBe(
+      'Holding the envelopes 9 years in 10 costs 5% of the value',
+    );
+    expect(plain(confidenceTitle('fr', 0.8, null))).toMatch(
+      /^Aucun plan trouvé .* 8 années sur 10/,
+    );
+    expect(confidenceTitle('en', 0.8, null)).toMatch(/^No plan found .* 8 years in 10/);
   });
 });

@@ -125,8 +125,8 @@ export interface RiskFacts {
 export interface ConfidenceFacts {
   /** The level with a plan the title speaks of (80 % when it has one). */
   level: number;
-  /** Share of the value given up at that level. */
-  price: number;
+  /** Share of the value given up at that level (null: no level found a plan). */
+  price: number | null;
   levels: {
     confidence: number | null;
     value: number | null;
@@ -219,7 +219,11 @@ function confidenceFacts(levels: readonly ConfidencePoint[]): ConfidenceFacts | 
   const withPlan = rows.filter((r) => r.confidence !== null && r.value !== null);
   if (rows.length === 0 || !rows.some((r) => r.confidence !== null)) return null;
   const head = withPlan.find((r) => r.confidence === 0.8) ?? withPlan[withPlan.length - 1];
-  return { level: head?.confidence ?? 0, price: head?.price ?? 0, levels: rows };
+  // No level found a plan: the title names the lowest level asked, with no price.
+  const lowest = Math.min(...rows.flatMap((r) => (r.confidence === null ? [] : [r.confidence])));
+  return head
+    ? { level: head.confidence ?? 0, price: head.price, levels: rows }
+    : { level: lowest, price: null, levels: rows };
 }
 
 /** What the committee records at the end of the meeting, from the plan and the decision log. */

@@ -305,8 +305,13 @@ export function moneyTitle(
 }
 
 /** The price of confidence: what holding the envelopes `level` of the time costs. */
-export function confidenceTitle(locale: Locale, level: number, price: number): string {
+export function confidenceTitle(locale: Locale, level: number, price: number | null): string {
   const years = formatNumber(locale, 10 * level, 1);
+  if (price === null) {
+    return locale === 'fr'
+      ? `Aucun plan trouvé qui tienne les enveloppes ${years} années sur 10 dans le temps de calcul`
+      : `No plan found that holds the envelopes ${years} years in 10 within the computing time`;
+  }
   const percent = formatPercent(locale, price, 0);
   return locale === 'fr'
     ? `Tenir les enveloppes ${years} années sur 10 coûte ${percent} de la valeur`
