@@ -23,7 +23,7 @@ const fr = {
   'goal.confidenceHint': 'chaque enveloppe tenue au moins {years} années sur 10',
   'goal.confidenceRange': 'Choisissez une confiance entre 50 % et 99 %.',
   'goal.confidenceHow':
-    'Chaque plan essayé est simulé (20 000 tirages des durées et des coûts) ; le calcul prend le temps choisi ci-dessous.',
+    'Chaque plan essayé est simulé (20 000 déroulements, durées et coûts tirés au hasard) ; le calcul prend le temps choisi ci-dessous.',
   'hold.price':
     'Tenir chaque enveloppe d’investissement {years} années sur 10 coûte {percent} de la valeur : {value} points, contre {det} sans marge de risque.',
   'hold.baseline':
@@ -109,7 +109,8 @@ const fr = {
   'bar.saved': 'Plan enregistré : {count} projets.',
   'bar.none': 'Pas encore de plan pour ce scénario.',
   'bar.see': 'Voir le résultat',
-  'run.bound': 'Borne prouvée',
+  'run.bound': 'Valeur maximale possible',
+  'run.boundTerm': 'Borne prouvée : aucun plan ne peut dépasser cette valeur.',
   'run.gap': 'Écart à la borne',
   'run.elapsed': 'Temps écoulé',
   'run.none': '—',
@@ -196,7 +197,7 @@ const en: Record<ScenarioMessage, string> = {
   'goal.confidenceHint': 'each envelope held at least {years} years in 10',
   'goal.confidenceRange': 'Choose a confidence between 50% and 99%.',
   'goal.confidenceHow':
-    'Every plan tried is simulated (20,000 draws of durations and costs); the run takes the time chosen below.',
+    'Every plan tried is simulated (20,000 runs, durations and costs drawn at random); the run takes the time chosen below.',
   'hold.price':
     'Holding each investment envelope {years} years in 10 costs {percent} of the value: {value} points, against {det} with no risk margin.',
   'hold.baseline':
@@ -282,7 +283,8 @@ const en: Record<ScenarioMessage, string> = {
   'bar.saved': 'Saved plan: {count} projects.',
   'bar.none': 'No plan yet for this scenario.',
   'bar.see': 'See the result',
-  'run.bound': 'Proven bound',
+  'run.bound': 'Highest possible value',
+  'run.boundTerm': 'Proven bound: no plan can go above this value.',
   'run.gap': 'Gap to the bound',
   'run.elapsed': 'Elapsed time',
   'run.none': '—',
