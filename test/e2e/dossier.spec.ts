@@ -150,3 +150,35 @@ test('the dossier as printed pages: cover, contents, page X / N on every page, n
   console.log(`dossier PDF: ${total} pages, ${pdf.length} bytes`);
   done();
 });
+
+test('the dossier of a prepared meeting: the cover says when, the note holds the frontier options, the risk its 10 000 runs', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(300_000);
+  const done = await watch(page);
+  await openDemo(page, appUrl);
+  await page
+    .getByRole('navigation', { name: 'Écrans' })
+    .getByRole('link', { name: 'Dossier PDF' })
+    .click();
+  await page.getByLabel('Temps de calcul par optimisation').selectOption('2');
+  await page.getByTestId('meeting-prepare').click();
+  await expect(page.getByTestId('meeting-ready')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('dossier-cover')).toContainText(/Chiffres calculés le \d/);
+  // The frontier's other envelopes are options of the note, beside the plan and the heuristic.
+  const options = page.getByTestId('dossier-options').getByRole('rowheader');
+  await expect(options.filter({ hasText: /^Enveloppe × 0,9$/ })).toHaveCount(1);
+  await expect(options.filter({ hasText: /^Enveloppe × 1,1$/ })).toHaveCount(1);
+  await expect(options.first()).toHaveText('Plan proposé');
+  // The meeting's simulation, not a second quick one.
+  await expect(page.getByTestId('dossier-risk')).toBeVisible();
+  await expect(page.locator('#dossier-risk-page')).toContainText(
+    /D’après 10\s000 déroulements simulés/,
+  );
+  await expect(page.getByTestId('dossier-recommendation')).toContainText(
+    /chances? sur 10 de livrer au moins 80/,
+  );
+  await axe(page, 'the dossier of a prepared meeting');
+  done();
+});

@@ -40,7 +40,9 @@ const fr = {
   'note.fits': 'Le plan tient les enveloppes chaque année.',
   'note.overs': 'Le plan dépasse les enveloppes en {years}.',
   'note.risk':
-    'Risque : {share} chance(s) sur 10 de livrer au moins 80 % de la valeur avant la fin du mandat.',
+    'Risque : {share} {chances} sur 10 de livrer au moins 80 % de la valeur avant la fin du mandat.',
+  'note.chance': 'chance',
+  'note.chances': 'chances',
   'note.sourceSaved': 'Le plan est celui enregistré pour le scénario.',
   'note.sourceOptimised': 'Le plan est celui que l’optimiseur a calculé pour la séance.',
   'note.sourceHeuristic':
@@ -101,7 +103,9 @@ const en: Record<PaperMessage, string> = {
   'note.fits': 'The plan holds the envelopes every year.',
   'note.overs': 'The plan goes over the envelopes in {years}.',
   'note.risk':
-    'Risk: {share} chance(s) in 10 of delivering at least 80% of the value before the end of the term.',
+    'Risk: {share} {chances} in 10 of delivering at least 80% of the value before the end of the term.',
+  'note.chance': 'chance',
+  'note.chances': 'chances',
   'note.sourceSaved': 'The plan is the one saved for the scenario.',
   'note.sourceOptimised': 'The plan is the one the optimiser computed for the meeting.',
   'note.sourceHeuristic':
