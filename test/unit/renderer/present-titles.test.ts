@@ -234,3 +234,10 @@ describe('the price of confidence', () => {
     expect(confidenceTitle('en', 0.8, null)).toMatch(/^No plan found .* 8 years in 10/);
   });
 });
+
+describe('the risk title in English', () => {
+  it('counts chances in ten, singular for one', () => {
+    expect(riskTitle('en', 0.2, 0.8, true)).toMatch(/^2 chances in 10 of delivering at least 80%/);
+    expect(riskTitle('en', 0.1, 0.8, true)).toMatch(/^1 chance in 10 of delivering/);
+  });
+});

@@ -189,7 +189,7 @@ export function riskTitle(
     return `${chances} ${word} sur 10 de livrer au moins ${part} de la valeur ${until}`;
   }
   const until = hasMandate ? 'before the end of the term' : 'before the end of the horizon';
-  return `${chances} in 10 chance of delivering at least ${part} of the value ${until}`;
+  return `${chances} ${chances === 1 ? 'chance' : 'chances'} in 10 of delivering at least ${part} of the value ${until}`;
 }
 
 /**
