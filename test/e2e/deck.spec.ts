@@ -8,6 +8,8 @@
  * 1280 × 720 and 24 px at 1920 × 1080, and every title holds on two lines.
  * The same slides at both sizes, and the same again after the deck is
  * closed and opened: the deck is built from the prepared figures only.
+ * The presenter's view (N) shows the notes and the next title, the slide
+ * still fitting beside them.
  */
 import { axe, openDemo, plain, watch } from './checks';
 import { expect, test } from './fixtures';
@@ -81,6 +83,25 @@ test('the prepared deck fits 1280×720 and 1920×1080: nothing overflows, no tex
   // The same deck at both sizes, and as the outline announced it.
   expect(seen[1]).toEqual(seen[0]);
   expect(seen[0]).toEqual(outline);
+
+  // The presenter's view (N): the notes and the next slide's title beside the slide, which
+  // still fits, as a miniature of itself (the presenter's own screen, not the projector).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('n');
+  const notes = page.getByTestId('present-notes');
+  await expect(notes).toBeVisible();
+  for (let i = 0; i < outline.length; i++) {
+    await expect(page.getByTestId('present-counter')).toContainText(`${i + 1} / ${outline.length}`);
+    if (i + 1 < outline.length) {
+      expect(plain(await notes.textContent())).toContain(`Vue suivante : ${outline[i + 1]}`);
+    }
+    const fit = (await page.evaluate(MEASURE_SLIDE)) as FitReport;
+    expect(fit.problems, `presenter's view, slide ${i + 1}`).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.keyboard.press('n');
+  await expect(notes).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(deck).toHaveCount(0);
   done();
