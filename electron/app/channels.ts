@@ -7,4 +7,5 @@ export const CHANNELS = {
   pickOpenPath: 'arbitra:pickOpenPath',
   pickSavePath: 'arbitra:pickSavePath',
   menu: 'arbitra:menu',
+  printPdf: 'arbitra:printPdf',
 } as const;

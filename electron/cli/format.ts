@@ -86,8 +86,19 @@ export interface TableOptions {
 /**
  * A text table, one line per row ending in a line feed, trailing spaces
  * trimmed. Every cell is escaped (`lineSafe`) before the widths are measured.
+ * It holds in 100 columns (`TERMINAL_WIDTH`): a wider one is cut into
+ * blocks of columns, each repeating the first (`fittedTable`).
  */
-export function table(head: string[], rows: string[][], options: TableOptions = {}): string {
+export function table(
+  head: string[],
+  rows: string[][],
+  options: TableOptions & { width?: number } = {},
+): string {
+  return fittedTable(head, rows, options);
+}
+
+/** One text table, however wide. */
+function singleTable(head: string[], rows: string[][], options: TableOptions = {}): string {
   const { align, indent = '  ', rule = false } = options;
   const safeHead = head.map(lineSafe);
   const safeRows = rows.map((r) => r.map(lineSafe));
@@ -105,4 +116,80 @@ export function table(head: string[], rows: string[][], options: TableOptions = 
   const lines = [line(safeHead)];
   if (rule) lines.push(indent + widths.map((w) => '─'.repeat(w)).join('  '));
   return [...lines, ...safeRows.map(line)].join('\n') + '\n';
+}
+
+/** The width every table of the command line holds in (a terminal of 100 columns). */
+export const TERMINAL_WIDTH = 100;
+
+/**
+ * A table that holds in `width` columns: one table when it fits; else its
+ * columns after the first are cut into blocks that fit, each block a table
+ * of its own repeating the first column (the row labels), one blank line
+ * between blocks. A column wider than the width on its own still gets a
+ * block of its own.
+ */
+export function fittedTable(
+  head: string[],
+  rows: string[][],
+  options: TableOptions & { width?: number } = {},
+): string {
+  const { width = TERMINAL_WIDTH, ...rest } = options;
+  const indent = rest.indent ?? '  ';
+  const widths = head.map((h, i) =>
+    Math.max(lineSafe(h).length, ...rows.map((r) => lineSafe(r[i] ?? '').length)),
+  );
+  const total = indent.length + widths.reduce((s, w) => s + w, 0) + 2 * (widths.length - 1);
+  if (total <= width || head.length <= 2) return singleTable(head, rows, rest);
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = indent.length + (widths[0] ?? 0);
+  for (let i = 1; i < head.length; i++) {
+    const w = 2 + (widths[i] ?? 0);
+    if (block.length > 0 && used + w > width) {
+      blocks.push(block);
+      block = [];
+      used = indent.length + (widths[0] ?? 0);
+    }
+    block.push(i);
+    used += w;
+  }
+  if (block.length > 0) blocks.push(block);
+  // As many blocks, of nearly equal size, when they fit (never a lone column at the end).
+  const columns = head.length - 1;
+  const size = Math.ceil(columns / blocks.length);
+  const even: number[][] = [];
+  for (let i = 1; i < head.length; i += size) {
+    even.push(Array.from({ length: Math.min(size, head.length - i) }, (_, k) => i + k));
+  }
+  const fits = (b: number[]) =>
+    indent.length + (widths[0] ?? 0) + b.reduce((s, i) => s + 2 + (widths[i] ?? 0), 0) <= width;
+  if (even.length === blocks.length && even.every(fits)) blocks.splice(0, blocks.length, ...even);
+  const pick = (cells: string[], columns: number[]) => [
+    cells[0] ?? '',
+    ...columns.map((i) => cells[i] ?? ''),
+  ];
+  const align = rest.align;
+  return blocks
+    .map((columns) =>
+      singleTable(
+        pick(head, columns),
+        rows.map((r) => pick(r, columns)),
+        { ...rest, ...(align ? { align: pick(align.split(''), columns).join('') } : {}) },
+      ),
+    )
+    .join('\n');
+}
+
+/** Prose cut at spaces into lines of at most `width` columns, each after `indent`. */
+export function wrapText(text: string, width = TERMINAL_WIDTH, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
 }

@@ -8,6 +8,7 @@
 import type { CliCommand } from './command';
 import { UsageError } from './command';
 import { lineSafe, printError } from './format';
+import { cliLang, commandHelp, usageText } from './help';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   validate: () => import('./commands/validate'),
@@ -20,26 +21,26 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   'next-year': () => import('./commands/next-year'),
 };
 
-const USAGE = `Usage : arbitra <commande> FICHIER [options]
-
-  validate FILE [--json]
-  optimize FILE [--scenario ID] [--time-limit SECONDS] [--gap FRACTION] [--robustness]
-                [--objective discounted|mandate] [--confidence C] [--iterations N] [--seed S] [--json]
-  frontier FILE [--scenario ID] [--factors 0.5,0.75,1,1.25,1.5] [--confidence C]
-                [--confidences 0.5,0.8,0.9,0.95] [--objective discounted|mandate] [--json]
-  simulate FILE [--scenario ID] [--iterations N] [--seed S] [--json]
-  finance  FILE [--scenario ID] [--json]
-  weights  FILE [--json]     (poids des critères par membre du comité et pour le groupe)
-  convert  IN OUT            (.json, .arbitra, .xlsx)
-  next-year FILE OUT [--scenario ID]   (document de l’exercice suivant : projets en cours poursuivis,
-                                        livrés et abandonnés retirés des candidats)
-`;
-
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const lang = cliLang();
+  const USAGE = usageText(lang);
+  if (name === 'help' && rest.length > 0) {
+    const help = commandHelp(rest[0]!, lang);
+    if (help === null) {
+      printError(`arbitra : commande inconnue « ${lineSafe(rest[0]!)} ».\n\n${USAGE}`);
+      return 2;
+    }
+    process.stdout.write(help);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(USAGE);
     return name ? 0 : 2;
+  }
+  if (commands[name] && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(commandHelp(name, lang)!);
+    return 0;
   }
   const load = commands[name];
   if (!load) {
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      printError(`arbitra ${name} : ${lineSafe(error.message)}\n\n${USAGE}`);
+      printError(`arbitra ${name} : ${lineSafe(error.message)}\n\n${commandHelp(name, lang)}`);
       return 2;
     }
     printError(`arbitra ${name} : ${(error as Error).stack ?? String(error)}\n`);

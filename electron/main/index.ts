@@ -5,6 +5,7 @@
  * the API handlers).
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
@@ -128,6 +129,18 @@ async function start(): Promise<void> {
     dialogs,
     dev,
     grant: handlers.grant,
+    print: {
+      async pickPdfPath(suggestedName) {
+        const result = await dialog.showSaveDialog(win, {
+          title: 'Enregistrer le dossier en PDF',
+          defaultPath: join(ctx.documentsDir, suggestedName),
+          filters: [{ name: 'Document PDF (.pdf)', extensions: ['pdf'] }],
+          properties: ['showOverwriteConfirmation'],
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      writeFile: (path, data) => writeFile(path, data),
+    },
   });
 
   const send = (action: string) => {

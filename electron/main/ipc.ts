@@ -1,6 +1,7 @@
 /**
  * The IPC endpoints of the main process, on fixed channels only: the API
- * call (through the shared dispatcher) and the native file dialogs. Every
+ * call (through the shared dispatcher), the native file dialogs and, in the
+ * desktop app, printing the page to PDF (print.ts). Every
  * message is checked to come from one of our pages. A dialog's answer goes
  * back to the page as a handle bound to the path the user chose (`grant`),
  * never as a path: the API opens and writes only such handles.
@@ -10,6 +11,7 @@ import type { ApiReply, FileGrant } from '../../shared/api/contract';
 import { CHANNELS } from '../app/channels';
 import type { Dispatch } from '../api/dispatch';
 import { safeFileStem, stemOf } from '../api/names';
+import { printToPdf, type PrintDeps } from './print';
 import { isTrustedSender } from './security';
 
 export interface Dialogs {
@@ -22,10 +24,8 @@ export interface Dialogs {
 /** Binds a path the user chose to a handle (the API handlers' `grant`). */
 export type GrantPath = (path: string, purpose: 'open' | 'save', overwrite?: boolean) => FileGrant;
 
-const REFUSED: ApiReply = {
-  ok: false,
-  error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas de la fenêtre d’Arbitra.' },
-};
+const REFUSED_TEXT = 'Appel refusé : il ne vient pas de la fenêtre d’Arbitra.';
+const REFUSED: ApiReply = { ok: false, error: { code: 'forbidden', message: REFUSED_TEXT } };
 
 /** A file name the save dialog may propose: no folder, `.arbitra` extension. */
 export function suggestedDocumentName(input: unknown): string {
@@ -42,6 +42,8 @@ export function registerIpc(options: {
   dialogs: Dialogs;
   dev: string | null;
   grant?: GrantPath;
+  /** Printing the page to PDF (the desktop app); without it the channel is not opened. */
+  print?: PrintDeps;
 }): void {
   const { ipcMain, dispatch, dialogs, dev } = options;
   const grant: (...args: Parameters<GrantPath>) => FileGrant | null = options.grant ?? NO_GRANT;
@@ -61,4 +63,12 @@ export function registerIpc(options: {
     // The native save dialog asks before replacing an existing file.
     return path ? grant(path, 'save', true) : null;
   });
+  const print = options.print;
+  if (print) {
+    ipcMain.handle(CHANNELS.printPdf, (event, request: unknown) =>
+      trusted(event)
+        ? printToPdf(event.sender, request, print)
+        : { ok: false, message: REFUSED_TEXT },
+    );
+  }
 }

@@ -7,7 +7,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 // Types only: a sandboxed preload can require nothing but 'electron', so no
 // package (zod, ...) may end up in this bundle.
-import type { ApiReply, ArbitraBridge, FileGrant, MenuAction } from '../../shared/api/contract';
+import type {
+  ApiReply,
+  ArbitraBridge,
+  FileGrant,
+  MenuAction,
+  PrintPdfReply,
+} from '../../shared/api/contract';
 import { CHANNELS } from '../app/channels';
 
 const bridge = {
@@ -16,6 +22,8 @@ const bridge = {
   pickOpenPath: (): Promise<FileGrant | null> => ipcRenderer.invoke(CHANNELS.pickOpenPath),
   pickSavePath: (suggestedName: string): Promise<FileGrant | null> =>
     ipcRenderer.invoke(CHANNELS.pickSavePath, suggestedName),
+  printPdf: (request: { title: string; name: string }): Promise<PrintPdfReply> =>
+    ipcRenderer.invoke(CHANNELS.printPdf, request),
   onMenu: (listener: (action: MenuAction) => void): (() => void) => {
     // The main process sends only MenuAction values on this channel.
     const relay = (_event: IpcRendererEvent, action: MenuAction) => listener(action);

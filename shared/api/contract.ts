@@ -300,6 +300,15 @@ export interface ArbitraBridge {
   pickSavePath?(suggestedName: string): Promise<FileGrant | null>;
   /** Application menu choices, only under Electron; returns a function that unsubscribes. */
   onMenu?(listener: (action: MenuAction) => void): () => void;
+  /**
+   * Prints the page to a PDF file the user picks (A4, footer « page X / N »),
+   * only under Electron; the dossier's title goes in the footer.
+   */
+  printPdf?(request: { title: string; name: string }): Promise<PrintPdfReply>;
 }
+
+/** What printing to PDF gave: the file's name (never its folder), or why not. */
+export type PrintPdfReply =
+  { ok: true; file: string } | { ok: false; cancelled?: true; message?: string };
 
 export type { Edit };

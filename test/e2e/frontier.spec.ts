@@ -63,7 +63,7 @@ test('efficient frontier: title from the points, current scenario marked, a poin
   await expect(point).toHaveAttribute('aria-pressed', 'true');
   const plan = page.getByTestId('frontier-plan');
   await expect(
-    plan.getByRole('heading', { name: /Plan à l’enveloppe × 1,2 : \d+ projets/ }),
+    plan.getByRole('heading', { name: /Plan à l’enveloppe × 1,2\s:\s\d+ projets/ }),
   ).toBeVisible();
   await expect(plan.getByTestId('frontier-changes')).toContainText('Entrent');
   expect(await plan.getByRole('table').getByRole('row').count()).toBeGreaterThan(5);
@@ -72,12 +72,12 @@ test('efficient frontier: title from the points, current scenario marked, a poin
   // Cancel after the first point: the points computed so far stay.
   await page.getByLabel('Enveloppes calculées').selectOption('fine');
   await page.getByRole('button', { name: 'Calculer la frontière' }).click();
-  await expect(page.getByTestId('frontier-status')).toContainText(/Calcul en cours : [1-9]/, {
+  await expect(page.getByTestId('frontier-status')).toContainText(/Calcul en cours\s:\s[1-9]/, {
     timeout: 30_000,
   });
   await page.getByRole('button', { name: 'Annuler le calcul' }).click();
   const status = page.getByTestId('frontier-status');
-  await expect(status).toContainText(/Calcul annulé : \d+ point\(s\) calculé\(s\) sur 11/);
+  await expect(status).toContainText(/Calcul annulé\s:\s\d+ point\(s\) calculé\(s\) sur 11/);
   const kept = Number(/annulé : (\d+)/.exec(plain(await status.textContent()))![1]);
   expect(kept).toBeGreaterThanOrEqual(1);
   expect(kept).toBeLessThan(11);
@@ -185,7 +185,7 @@ test('a portfolio without scenarios: frontier under neutral settings, a point wi
   await expect(
     table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^× 0,5$/ }) }),
   ).toContainText('aucun plan');
-  await expect(page.getByText(/Pourquoi aucun plan à × 0,5 :.*obligatoire/)).toBeVisible();
+  await expect(page.getByText(/Pourquoi aucun plan à × 0,5\s:.*obligatoire/)).toBeVisible();
   await axe(page, 'a frontier with a point without a plan');
   done();
 });

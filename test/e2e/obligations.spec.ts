@@ -263,11 +263,11 @@ test('a deadline typed on the project sheet: list column, chance of being on tim
 
   // The risk screen: the short list and the roadmap's « à l'heure » column.
   await page.getByRole('link', { name: 'Risques' }).click();
-  await page.getByLabel('Nombre d’itérations').selectOption('1000');
+  await page.getByLabel('Nombre de déroulements simulés').selectOption('1000');
   await expect(page.getByTestId('risk-done')).toBeVisible({ timeout: 30_000 });
   const onTime = page.getByTestId('risk-on-time');
   await expect(onTime).toContainText(
-    /P18 Facturation électronique.* — à livrer fin décembre 2029 : \d+\s% de chances d’être à l’heure/,
+    /P18 Facturation électronique.* — à livrer fin décembre 2029\s: \d+\s% de chances d’être à l’heure/,
   );
   await expect(page.getByTestId('on-time-P18')).toHaveText(/^\d+\s%$/);
   await axe(page, 'the risk screen with an obligation with a date');
@@ -277,7 +277,7 @@ test('a deadline typed on the project sheet: list column, chance of being on tim
   const sheet = page.getByRole('region', { name: /^P18 –/ });
   await expect(sheet).toContainText('À livrer au plus tard fin décembre 2029.');
   await expect(sheet).toContainText(
-    /Chance d’être livré à l’heure \(fin décembre 2029\) : \d+\s%/,
+    /Chance d’être livré à l’heure \(fin décembre 2029\)\s: \d+\s%/,
     {
       timeout: 30_000,
     },

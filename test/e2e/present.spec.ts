@@ -13,6 +13,7 @@ import { financePlan } from '../../shared/engine/finance';
 import { resolveScenario, type Portfolio } from '../../shared/model/portfolio';
 import { formatEuros } from '../../renderer/src/lib/i18n/format';
 import { axe, frontierValueAt, frNumber, openDemo, plain, watch } from './checks';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const portfolio = JSON.parse(
@@ -21,11 +22,18 @@ const portfolio = JSON.parse(
 /** The scenario both screens open on: the first with a saved plan. */
 const scenario = portfolio.scenarios!.find((s) => (s.plan ?? []).length > 0)!;
 
+/** Prepares the meeting of the scenario shown, 2 s per optimisation, and waits for its end. */
+async function prepare(page: Page): Promise<void> {
+  await page.getByLabel('Temps de calcul par optimisation').selectOption('2');
+  await page.getByTestId('meeting-prepare').click();
+  await expect(page.getByTestId('meeting-ready')).toBeVisible({ timeout: 240_000 });
+}
+
 test('presentation: every view by keyboard, titles announced, axe on two views', async ({
   page,
   appUrl,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(300_000);
   const done = await watch(page);
   await openDemo(page, appUrl);
   await page
@@ -34,20 +42,23 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Présentation' })).toBeVisible();
 
-  // The outline lists the views' titles; wait for the quick simulation's.
+  // Before the meeting is prepared, the deck holds what the document alone gives: no risk view.
   const outline = page.getByTestId('present-outline').locator('li');
-  await expect(outline.filter({ hasText: /chances? sur 10 de livrer au moins 80/ })).toHaveCount(
-    1,
-    { timeout: 60_000 },
-  );
+  await expect(outline.first()).toBeVisible();
+  await expect(outline.filter({ hasText: /chances? sur 10 de livrer au moins 80/ })).toHaveCount(0);
+  // Prepared: the risk view is in it.
+  await prepare(page);
+  await expect(outline.filter({ hasText: /chances? sur 10 de livrer au moins 80/ })).toHaveCount(1);
   await axe(page, 'the presentation outline');
   const titles = (await outline.allTextContents()).map(plain);
-  // Saved plan, no frontier computed, one scenario with a plan: value, roadmap,
-  // money, risk, decisions.
-  expect(titles).toHaveLength(5);
-  expect(titles[0]).toMatch(/^Le plan apporte .* points de valeur/);
-  expect(titles[1]).toMatch(new RegExp(`^${scenario.plan!.length} projets réalisés de 2027`));
-  expect(titles[4]).toMatch(new RegExp(`^${portfolio.decisions!.length} décisions prises : `));
+  // The decision in one sentence first, the roadmap, the value against the heuristic, the decisions last.
+  const n = scenario.plan!.length;
+  expect(titles[0]).toMatch(new RegExp(`^Décision : retenir ${n} projets pour `));
+  expect(titles[1]).toMatch(new RegExp(`^${n} projets réalisés de 2027`));
+  const valueAt = titles.findIndex((t) => /^Le plan apporte .* points de valeur/.test(t));
+  const riskAt = titles.findIndex((t) => /chances? sur 10 de livrer au moins 80/.test(t));
+  expect(valueAt).toBeGreaterThan(1);
+  expect(titles[titles.length - 1]).toMatch(/décisions à acter aujourd’hui$/);
 
   // Keyboard only from here.
   await page.getByTestId('present-start').focus();
@@ -62,8 +73,8 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
     await expect
       .poll(async () => plain(await live.textContent()))
       .toBe(`Vue ${i + 1} sur ${total} : ${titles[i]}`);
-    if (i === 0) await axe(page, 'the value view');
-    if (i === 3) {
+    if (i === valueAt) await axe(page, 'the value view');
+    if (i === riskAt) {
       await expect(page.getByTestId('present-odds')).toBeVisible();
       await axe(page, 'the risk view');
     }
@@ -96,10 +107,12 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
   // A scenario without a plan: a view says so, the others show the heuristic's plan, provisional.
   const without = portfolio.scenarios!.find((s) => (s.plan ?? []).length === 0)!;
   await page.getByLabel('Scénario présenté').selectOption(without.id);
-  await expect(outline.first()).toContainText(`« ${without.name} » n’a pas encore de plan`);
+  await expect(outline.nth(1)).toContainText(`« ${without.name} » n’a pas encore de plan`);
   await expect(outline.filter({ hasText: /^Le plan apporte/ })).toHaveCount(0);
   await page.getByTestId('present-start').focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('slide-decision')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('slide-noPlan')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('slide-roadmap')).toBeVisible();
@@ -109,44 +122,50 @@ test('presentation: every view by keyboard, titles announced, axe on two views',
   done();
 });
 
-test('presentation opens on the frontier when it is computed, and compares with another scenario that has a plan', async ({
+test('presentation shows the frontier of the prepared meeting, the figures of the frontier screen, and compares with another scenario that has a plan', async ({
   page,
   appUrl,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(300_000);
   const done = await watch(page);
   await openDemo(page, appUrl);
   const nav = page.getByRole('navigation', { name: 'Écrans' });
-  await nav.getByRole('link', { name: 'Frontière efficace' }).click();
   const first = portfolio.scenarios![0]!;
-  await page.getByLabel('Enveloppes calculées').selectOption('close');
-  await page.getByLabel('Temps maximal par point').selectOption('2');
-  await page.getByRole('button', { name: 'Calculer la frontière' }).click();
-  await expect(page.getByRole('button', { name: 'Calculer la frontière' })).toBeEnabled({
-    timeout: 60_000,
-  });
-  // Value at × 1,1 minus value at × 1, read in the frontier screen's table.
-  const delta = (await frontierValueAt(page, '1,1')) - (await frontierValueAt(page, '1'));
-
   await nav.getByRole('link', { name: 'Présentation' }).click();
   await page.getByLabel('Scénario présenté').selectOption(first.id);
   const outline = page.getByTestId('present-outline').locator('li');
   const frontierTitle = outline.filter({ hasText: /^Avec 10\s%\sde budget en plus\s:\s/ });
+  // Not prepared: no frontier in the deck, whatever was computed elsewhere.
+  await expect(outline.first()).toBeVisible();
+  await expect(frontierTitle).toHaveCount(0);
+  await prepare(page);
   await expect(frontierTitle).toHaveCount(1);
   const shown = frNumber(
     /: ([+−][\d  ,]+) points/.exec(plain(await frontierTitle.textContent()))![1]!,
   );
-  expect(Math.abs(shown - delta)).toBeLessThanOrEqual(0.1 + 1e-6);
 
   await page.getByTestId('present-start').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('slide-noPlan')).toBeVisible();
-  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('slide-decision')).toBeVisible();
+  // The frontier comes after the roadmap's pages and the value.
+  for (let i = 0; i < 12 && (await page.getByTestId('slide-frontier').count()) === 0; i++) {
+    await page.keyboard.press('ArrowRight');
+  }
   await expect(page.getByTestId('slide-frontier')).toBeVisible();
   await expect(page.getByTestId('slide-frontier').getByTestId('frontier-chart')).toBeVisible();
   await axe(page, 'the frontier view');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('present-deck')).toHaveCount(0);
+
+  // The frontier screen shows the prepared points: value at × 1,1 minus value at × 1.
+  await nav.getByRole('link', { name: 'Frontière efficace' }).click();
+  await page
+    .getByLabel('Scénario')
+    .first()
+    .selectOption(first.id)
+    .catch(() => {});
+  const delta = (await frontierValueAt(page, '1,1')) - (await frontierValueAt(page, '1'));
+  expect(Math.abs(shown - delta)).toBeLessThanOrEqual(0.1 + 1e-6);
 
   // A second scenario with a plan (optimised on the comparison screen): the comparison view.
   await nav.getByRole('link', { name: 'Comparer des scénarios' }).click();
@@ -159,6 +178,8 @@ test('presentation opens on the frontier when it is computed, and compares with 
   await expect(page.getByTestId('comparison')).toBeVisible({ timeout: 60_000 });
   await nav.getByRole('link', { name: 'Présentation' }).click();
   await page.getByLabel('Scénario présenté').selectOption(scenario.id);
+  // The meeting of this scenario is prepared with the other plan known.
+  await prepare(page);
   await expect(
     outline.filter({ hasText: `« ${first.name} » face à « ${scenario.name} »` }),
   ).toHaveCount(1);
@@ -166,6 +187,8 @@ test('presentation opens on the frontier when it is computed, and compares with 
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
+  if ((await page.getByTestId('slide-compare').count()) === 0)
+    await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('slide-compare').getByTestId('comparison')).toBeVisible();
   await expect(page.getByTestId('slide-title')).toContainText('face à');
   await page.keyboard.press('Escape');

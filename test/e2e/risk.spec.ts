@@ -19,8 +19,8 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
 
   const done = page.getByTestId('risk-done');
   const summary = page.getByTestId('risk-value-summary');
-  await page.getByLabel('Nombre d’itérations').selectOption('1000');
-  await expect(done).toHaveText(/1\s000 itérations, graine 42/, { timeout: 30_000 });
+  await page.getByLabel('Nombre de déroulements simulés').selectOption('1000');
+  await expect(done).toHaveText(/1\s000 déroulements simulés, série 42/, { timeout: 30_000 });
   await expect(page.getByTestId('risk-plan')).toContainText('Priorité usagers');
   const p50 = Number(
     plain(await page.getByTestId('risk-value-p50').textContent())
@@ -42,36 +42,36 @@ test('risk screen: figures, correlation, same seed same figures, provisional pla
   const correlated = plain(await summary.textContent());
 
   // Same seed twice, same figures; another seed, other figures.
-  const seed = page.getByLabel('Graine du hasard');
+  const seed = page.getByLabel('Série du hasard');
   await seed.fill('7');
   await seed.press('Tab');
-  await expect(done).toHaveText(/graine 7\./, { timeout: 30_000 });
+  await expect(done).toHaveText(/série 7\./, { timeout: 30_000 });
   const first = plain(await summary.textContent());
   expect(first).not.toBe(correlated);
   await seed.fill('42');
   await seed.press('Tab');
-  await expect(done).toHaveText(/graine 42\./, { timeout: 30_000 });
+  await expect(done).toHaveText(/série 42\./, { timeout: 30_000 });
   expect(plain(await summary.textContent())).toBe(correlated);
   await seed.fill('7');
   await seed.press('Tab');
-  await expect(done).toHaveText(/graine 7\./, { timeout: 30_000 });
+  await expect(done).toHaveText(/série 7\./, { timeout: 30_000 });
   expect(plain(await summary.textContent())).toBe(first);
 
   // 50 000 iterations: time printed (not asserted); then a new run cancelled midway.
   const began = Date.now();
-  await page.getByLabel('Nombre d’itérations').selectOption('50000');
-  await expect(done).toHaveText(/50\s000 itérations, graine 7\./, { timeout: 40_000 });
+  await page.getByLabel('Nombre de déroulements simulés').selectOption('50000');
+  await expect(done).toHaveText(/50\s000 déroulements simulés, série 7\./, { timeout: 40_000 });
   console.log(`risk screen: 50 000 iterations of the demo plan in ${Date.now() - began} ms`);
   // A run long enough to be caught midway (50 000 can end before the click lands).
-  await page.getByLabel('Nombre d’itérations').selectOption('200000');
+  await page.getByLabel('Nombre de déroulements simulés').selectOption('200000');
   await expect(page.getByRole('progressbar')).toBeVisible({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Annuler la simulation' }).click();
   await expect(page.getByText(/Simulation annulée/)).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
-  await page.getByLabel('Nombre d’itérations').selectOption('1000');
+  await page.getByLabel('Nombre de déroulements simulés').selectOption('1000');
   await seed.fill('8');
   await seed.press('Tab');
-  await expect(done).toHaveText(/graine 8\./, { timeout: 30_000 });
+  await expect(done).toHaveText(/série 8\./, { timeout: 30_000 });
 
   // English.
   await page.getByRole('button', { name: 'EN', exact: true }).click();

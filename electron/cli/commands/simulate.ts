@@ -28,7 +28,17 @@ import {
 import { MAX_SEED } from '../../../shared/engine/simulate/random';
 import { simulateInWorkers, simulationPool } from '../../simulate/runner';
 import { numberOption, parseCommandArgs, UsageError, type CliCommand } from '../command';
-import { euro, fr, pct, print, printError, printJson, table as formatTable } from '../format';
+import {
+  euro,
+  fr,
+  pct,
+  print,
+  printError,
+  printJson,
+  table as formatTable,
+  TERMINAL_WIDTH,
+  wrapText,
+} from '../format';
 import { loadPortfolioForCli } from '../load';
 
 /**
@@ -225,7 +235,7 @@ export function describeSimulation(
     `Dépassement de coût moyen simulé : ${r.cost.meanOverrun >= 0 ? '+' : '−'}${pct(Math.abs(r.cost.meanOverrun))} par projet ; cygnes noirs : ${pct(r.cost.blackSwanShare)} des tirages`,
   );
   const preset = effectiveRisk(portfolio).preset;
-  if (preset) out.push(`  (classe de référence : ${preset.source})`);
+  if (preset) out.push(wrapText(`(classe de référence : ${preset.source})`, TERMINAL_WIDTH, '  '));
   const top = r.drivers
     .filter((d) => d.rankCorrelation !== 0 || d.delaysSuccessor > 0)
     .slice(0, 10);

@@ -9,7 +9,7 @@ import { committeeWeights, type CommitteeWeights } from '../../../shared/engine/
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { parseCommandArgs, printJson, UsageError, type CliCommand } from '../command';
 import { loadPortfolioForCli } from '../load';
-import { fr, print, table } from '../format';
+import { fr, print, table, wrapText } from '../format';
 
 export const command: CliCommand = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } });
@@ -24,7 +24,7 @@ export const command: CliCommand = async (argv) => {
     const message =
       'Ce portefeuille ne contient aucune comparaison des critères par les membres du comité (criteriaJudgements).';
     if (values.json) printJson({ members: [], group: null, disagreement: [], message });
-    else print(`${message}\n`);
+    else print(`${wrapText(message)}\n`);
     return 1;
   }
   const result = committeeWeights(portfolio.criteria, judgements);

@@ -33,6 +33,23 @@ const failure = (reason: Extract<StopReason, { kind: 'failed' }>) =>
 
 export type RunState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
+/**
+ * The promise of a run's end: `next()` gives a new one (ending the one
+ * before with `false`: a newer run replaced it), `settle` ends the current.
+ */
+class Ending {
+  private resolve: ((finished: boolean) => void) | null = null;
+  next(): Promise<boolean> {
+    this.settle(false);
+    return new Promise<boolean>((resolve) => (this.resolve = resolve));
+  }
+  settle(finished: boolean): void {
+    const resolve = this.resolve;
+    this.resolve = null;
+    resolve?.(finished);
+  }
+}
+
 /** The efficient frontier of one scenario, point by point. */
 export class FrontierRun {
   state = $state<RunState>('idle');
@@ -52,7 +69,9 @@ export class FrontierRun {
     return this.state === 'running' ? this.factors[this.done] : undefined;
   }
   private readonly worker = new WorkerRun<FrontierRequest, FrontierReply>(spawn);
+  private readonly ending = new Ending();
 
+  /** Starts the frontier; the promise says, once the run ends, whether every point was solved. */
   run(
     portfolio: Portfolio,
     scenarioId: string,
@@ -60,7 +79,8 @@ export class FrontierRun {
     timeLimitSeconds: number,
     key: string,
     known: KnownPoint[] = [],
-  ) {
+  ): Promise<boolean> {
+    const finished = this.ending.next();
     this.state = 'running';
     this.points = [];
     this.done = 0;
@@ -88,6 +108,7 @@ export class FrontierRun {
           } else if (reply.type === 'done') {
             if (reply.points) this.points = [...reply.points].sort((a, b) => a.factor - b.factor);
             this.state = 'done';
+            this.ending.settle(true);
           }
         },
         onStop: (reason) => {
@@ -95,9 +116,11 @@ export class FrontierRun {
             this.state = 'failed';
             this.message = failure(reason);
           } else if (this.state === 'running') this.state = 'cancelled';
+          this.ending.settle(false);
         },
       },
     );
+    return finished;
   }
 
   /** Stops the run, keeping the points already computed. */
@@ -116,7 +139,9 @@ export class ConfidenceRun {
   key = $state('');
   scenarioId = $state('');
   private readonly worker = new WorkerRun<FrontierRequest, FrontierReply>(spawn);
+  private readonly ending = new Ending();
 
+  /** Starts the levels; the promise says, once the run ends, whether every level was solved. */
   run(
     portfolio: Portfolio,
     scenarioId: string,
@@ -124,7 +149,8 @@ export class ConfidenceRun {
     timeLimitSeconds: number,
     key: string,
     deterministic?: OptimiseResult,
-  ) {
+  ): Promise<boolean> {
+    const finished = this.ending.next();
     this.state = 'running';
     this.levels = [];
     this.done = 0;
@@ -151,6 +177,7 @@ export class ConfidenceRun {
           } else if (reply.type === 'done') {
             if (reply.levels) this.levels = order(reply.levels);
             this.state = 'done';
+            this.ending.settle(true);
           }
         },
         onStop: (reason) => {
@@ -158,9 +185,11 @@ export class ConfidenceRun {
             this.state = 'failed';
             this.message = failure(reason);
           } else if (this.state === 'running') this.state = 'cancelled';
+          this.ending.settle(false);
         },
       },
     );
+    return finished;
   }
 
   /** Stops the run, keeping the levels already computed. */

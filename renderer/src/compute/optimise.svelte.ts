@@ -59,12 +59,26 @@ class OptimiserRun {
       }) as unknown as WorkerLike,
   );
   private began = 0;
+  /** Ends the promise of the run under way (`true` when it gave the engine's result). */
+  private settle: ((finished: boolean) => void) | null = null;
 
   get running(): boolean {
     return this.view?.status === 'running';
   }
 
-  start(portfolio: Portfolio, scenarioId: string, timeLimit: number, key: string): void {
+  /**
+   * Starts a solve; the promise says, once it ends, whether it gave the
+   * engine's result (`false`: cancelled, timed out, failed, or replaced by
+   * a newer solve). The figures are in `view` either way.
+   */
+  start(
+    portfolio: Portfolio,
+    scenarioId: string,
+    timeLimit: number,
+    key: string,
+  ): Promise<boolean> {
+    this.settle?.(false);
+    const finished = new Promise<boolean>((resolve) => (this.settle = resolve));
     this.began = Date.now();
     this.elapsed = 0;
     this.view = {
@@ -101,6 +115,13 @@ class OptimiserRun {
           ),
       },
     );
+    return finished;
+  }
+
+  private end(finished: boolean): void {
+    const settle = this.settle;
+    this.settle = null;
+    settle?.(finished);
   }
 
   /** Stops the solve, keeping the best plan received so far. */
@@ -144,12 +165,14 @@ class OptimiserRun {
       note: '',
       result,
     };
+    this.end(true);
   }
 
   private stop(status: RunStatus, message: string): void {
     if (this.view) {
       this.view = { ...this.view, status, message, seconds: (Date.now() - this.began) / 1000 };
     }
+    this.end(false);
   }
 }
 

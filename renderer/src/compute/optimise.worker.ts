@@ -16,7 +16,8 @@ export type { OptimiseReply, OptimiseRequest } from './optimise-protocol';
 serve<OptimiseRequest, OptimiseReply>(async (request, post) => {
   const { id, portfolio, scenarioId, timeLimitSeconds, startPlans } = request;
   const result = await optimise(loadHighs, portfolio, {
-    scenarioId,
+    // No scenario at all (''): the engine's neutral settings.
+    scenarioId: scenarioId || undefined,
     timeLimitSeconds,
     ...(startPlans ? { startPlans } : {}),
     onProgress: (progress) => post({ type: 'progress', id, progress }),

@@ -38,3 +38,18 @@ export const screens: ScreenDef[] = [
   dossierScreen,
   notesScreen,
 ];
+
+/**
+ * The short names the navigation shows when the full ones would not hold on
+ * one line (a 1280 px laptop): each is the start of, or contained in, the
+ * full name, which stays the link's accessible name (WCAG 2.5.3).
+ */
+export const shortLabels: Record<string, { fr: string; en: string }> = {
+  criteres: { fr: 'Critères', en: 'Criteria' },
+  scenarios: { fr: 'Scénarios', en: 'Scenarios' },
+  frontiere: { fr: 'Frontière', en: 'Frontier' },
+  comparaison: { fr: 'Comparer', en: 'Compare' },
+  suivi: { fr: 'Suivi', en: 'Follow-up' },
+  dossier: { fr: 'Dossier', en: 'Dossier' },
+  calculs: { fr: 'Notes', en: 'Notes' },
+};

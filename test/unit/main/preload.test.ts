@@ -17,6 +17,7 @@ interface Bridge {
   pickOpenPath(): Promise<unknown>;
   pickSavePath(name: string): Promise<unknown>;
   onMenu(listener: (action: string) => void): () => void;
+  printPdf(request: { title: string; name: string }): Promise<unknown>;
 }
 
 let bridge: Bridge;
@@ -34,7 +35,13 @@ beforeEach(async () => {
 describe('preload bridge', () => {
   it('exposes window.arbitra with exactly the bridge functions', () => {
     expect([...exposed.keys()]).toEqual(['arbitra']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenu', 'pickOpenPath', 'pickSavePath']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'call',
+      'onMenu',
+      'pickOpenPath',
+      'pickSavePath',
+      'printPdf',
+    ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -42,10 +49,12 @@ describe('preload bridge', () => {
     await bridge.call('document.current', {});
     await bridge.pickOpenPath();
     await bridge.pickSavePath('Plan.arbitra');
+    await bridge.printPdf({ title: 'Dossier', name: 'dossier' });
     expect(invoke.mock.calls).toEqual([
       ['arbitra:call', 'document.current', {}],
       ['arbitra:pickOpenPath'],
       ['arbitra:pickSavePath', 'Plan.arbitra'],
+      ['arbitra:printPdf', { title: 'Dossier', name: 'dossier' }],
     ]);
   });
 

@@ -11,8 +11,8 @@ import { headline } from '../../../renderer/src/screens/frontier/figures';
 import { scenarioFacts, defaultScenario } from '../../../renderer/src/screens/present/figures';
 import {
   compareTitle,
+  confidenceTitle,
   decisionsTitle,
-  deckSlides,
   envelopeTitle,
   frontierTitle,
   noPlanTitle,
@@ -194,24 +194,6 @@ describe('roadmap, comparison, decisions and no-plan titles', () => {
 });
 
 describe('deck and facts', () => {
-  it('orders the slides from what the document has', () => {
-    expect(deckSlides({ hasPlan: true, frontier: false, compare: false })).toEqual([
-      'value',
-      'roadmap',
-      'money',
-      'risk',
-      'decisions',
-    ]);
-    expect(deckSlides({ hasPlan: false, frontier: true, compare: false })).toEqual([
-      'noPlan',
-      'frontier',
-      'roadmap',
-      'money',
-      'risk',
-      'decisions',
-    ]);
-    expect(deckSlides({ hasPlan: true, frontier: true, compare: true })).toContain('compare');
-  });
   it('values the demo plan as Σ V × (1 − time preference)^(start − first year)', () => {
     const id = defaultScenario(portfolio);
     const s = portfolio.scenarios!.find((x) => x.id === id)!;
@@ -235,5 +217,27 @@ describe('deck and facts', () => {
     const facts = scenarioFacts(portfolio, without.id);
     expect(facts.chosen.source).toBe('heuristic');
     expect(facts.chosen.plan).toEqual(facts.heuristic.plan);
+  });
+});
+
+describe('the price of confidence', () => {
+  it('says the years in ten and the share of value given up, or that no plan was found', () => {
+    expect(plain(confidenceTitle('fr', 0.8, 0.14))).toBe(
+      'Tenir les enveloppes 8 années sur 10 coûte 14 % de la valeur',
+    );
+    expect(confidenceTitle('en', 0.9, 0.05)).toBe(
+      'Holding the envelopes 9 years in 10 costs 5% of the value',
+    );
+    expect(plain(confidenceTitle('fr', 0.8, null))).toMatch(
+      /^Aucun plan trouvé .* 8 années sur 10/,
+    );
+    expect(confidenceTitle('en', 0.8, null)).toMatch(/^No plan found .* 8 years in 10/);
+  });
+});
+
+describe('the risk title in English', () => {
+  it('counts chances in ten, singular for one', () => {
+    expect(riskTitle('en', 0.2, 0.8, true)).toMatch(/^2 chances in 10 of delivering at least 80%/);
+    expect(riskTitle('en', 0.1, 0.8, true)).toMatch(/^1 chance in 10 of delivering/);
   });
 });

@@ -125,7 +125,7 @@ export const en: Record<MessageKey, string> = {
   'badge.mandatory': 'mandatory',
   'status.none': '—',
   'status.noneLabel': 'no decision',
-  'decision.retenu': 'selected',
+  'decision.retenu': 'approved',
   'decision.reporté': 'postponed',
   'decision.rejeté': 'rejected',
   'decision.à instruire': 'needs study',

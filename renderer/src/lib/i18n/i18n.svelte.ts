@@ -13,11 +13,19 @@ export type { MessageKey };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
 
+/**
+ * A message with its `{name}` placeholders filled, set in the typography of
+ * the current language (format.ts `typeset`: French spaces before ; : ! ?
+ * and inside « », none in English), so no catalogue has to get it right by
+ * hand.
+ */
 export function interpolate(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const text = params
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      )
+    : template;
+  return f.typeset(i18n.locale, text);
 }
 
 class I18n {
@@ -31,6 +39,9 @@ class I18n {
   t = (key: MessageKey, params?: Record<string, string | number>): string =>
     interpolate(catalogues[this.locale][key] ?? fr[key], params);
 
+  /** A sentence built in code, set in the language's typography. */
+  typeset = (text: string) => f.typeset(this.locale, text);
+
   euros = (n: number) => f.formatEuros(this.locale, n);
   eurosCompact = (n: number) => f.formatEurosCompact(this.locale, n);
   percent = (x: number, digits = 1) => f.formatPercent(this.locale, x, digits);
@@ -38,8 +49,10 @@ class I18n {
   number = (n: number, digits = 2) => f.formatNumber(this.locale, n, digits);
   points = (n: number) => f.formatPoints(this.locale, n);
   date = (iso: string) => f.formatDate(this.locale, iso);
-  /** `1er décembre 2026` (MODEL.md §9: the date of an adoption). */
-  longDate = (iso: string) => f.formatLongDate(this.locale, iso);
+  dateTime = (moment: Date) => f.formatDateTime(this.locale, moment);
+  year = (y: number) => f.formatYear(y);
+  seconds = (s: number) => f.formatSeconds(this.locale, s);
+  wait = (s: number) => f.formatWait(this.locale, s);
   yearMonth = (ym: string) => f.formatYearMonth(this.locale, ym);
   monthShort = (ym: string) => f.formatYearMonthShort(this.locale, ym);
   duration = (years: number, months: number) => f.formatDuration(this.locale, years, months);

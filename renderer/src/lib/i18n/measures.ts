@@ -39,7 +39,7 @@ const words: Record<'fr' | 'en', Record<Measure, { short: string; long: string }
     },
     deliveredMean: {
       short: 'valeur livrée dans le mandat (moyenne)',
-      long: 'valeur des projets livrés avant la fin du mandat, sans actualisation, en moyenne sur les tirages de la simulation',
+      long: 'valeur des projets livrés avant la fin du mandat, sans actualisation, en moyenne sur les déroulements simulés',
     },
   },
   en: {
@@ -61,7 +61,7 @@ const words: Record<'fr' | 'en', Record<Measure, { short: string; long: string }
     },
     deliveredMean: {
       short: 'value delivered within the mandate (mean)',
-      long: 'value of the projects delivered before the end of the mandate, not discounted, averaged over the simulation’s draws',
+      long: 'value of the projects delivered before the end of the mandate, not discounted, averaged over the simulated runs',
     },
   },
 };

@@ -2,6 +2,7 @@
  * The words of the committee screen, French first; `m(key, params)` follows
  * `i18n.locale`.
  */
+import { decisionWord } from '../../lib/i18n/decisions';
 import { i18n, interpolate } from '../../lib/i18n/i18n.svelte';
 
 const fr = {
@@ -249,14 +250,9 @@ export function m(key: CommitteeMessage, params?: Record<string, string | number
   return interpolate(table[key], params);
 }
 
-/** A decision as shown: French words in French, English words in English. */
+/** A decision as shown: one word per decision in each language (lib/i18n/decisions.ts). */
 export function decisionLabel(decision: string): string {
-  if (i18n.locale !== 'en') return decision;
-  return (
-    { retenu: 'selected', reporté: 'postponed', rejeté: 'rejected', 'à instruire': 'needs study' }[
-      decision
-    ] ?? decision
-  );
+  return decisionWord(i18n.locale, decision);
 }
 
 /** A decision entry as shown: « reporté à 2029 » when it carries a year. */

@@ -39,10 +39,10 @@ const fr = {
   'fr.titlePlain': 'Valeur du plan optimal selon l’enveloppe d’investissement',
   'fr.titleNote':
     'Valeur du meilleur plan (points, actualisés selon la préférence temporelle) selon l’investissement net total sur {first}–{last} ; scénario « {scenario} ».',
-  'fr.money': 'soit {money} d’investissement net {direction}.',
+  'fr.money': 'Cela représente {money} d’investissement net {direction}.',
   'fr.moneyMore': 'en plus',
   'fr.moneySame':
-    'pour le même investissement net total : la marge permet un meilleur calendrier ou d’autres projets.',
+    'Pour le même investissement net total : la marge permet un meilleur calendrier ou d’autres projets.',
   'fr.moneyLess': 'en moins',
   'fr.approx':
     'Certains plans ont été arrêtés avant d’être prouvés optimaux (cercle vide) : le pointillé monte jusqu’à la meilleure valeur encore possible, l’écart est dans le tableau. Un temps par point plus long resserre l’écart.',
@@ -116,10 +116,10 @@ const en: Record<FrontierMessage, string> = {
   'fr.titlePlain': 'Value of the optimal plan by investment envelope',
   'fr.titleNote':
     'Value of the best plan (points, discounted by the time preference) against total net investment over {first}–{last}; scenario “{scenario}”.',
-  'fr.money': 'that is {money} of net investment {direction}.',
+  'fr.money': 'That is {money} of net investment {direction}.',
   'fr.moneyMore': 'more',
   'fr.moneySame':
-    'for the same total net investment: the room allows a better schedule or other projects.',
+    'For the same total net investment: the room allows a better schedule or other projects.',
   'fr.moneyLess': 'less',
   'fr.approx':
     'Some plans were stopped before being proven optimal (hollow circle): the dashed line rises to the best value still possible, the gap is in the table. A longer time per point narrows the gap.',

@@ -9,7 +9,14 @@
  */
 import type { Headline } from '../frontier/figures';
 import type { DecisionEntry } from '../../../../shared/model/portfolio';
-import { formatEuros, formatNumber, formatPercent } from '../../lib/i18n/format';
+import { DECISION_KINDS, decisionWord as oneWord } from '../../lib/i18n/decisions';
+import {
+  formatEuros,
+  formatEurosCompact,
+  formatNumber,
+  formatPercent,
+  typeset,
+} from '../../lib/i18n/format';
 
 export type Locale = 'fr' | 'en';
 
@@ -182,7 +189,7 @@ export function riskTitle(
     return `${chances} ${word} sur 10 de livrer au moins ${part} de la valeur ${until}`;
   }
   const until = hasMandate ? 'before the end of the term' : 'before the end of the horizon';
-  return `${chances} in 10 chance of delivering at least ${part} of the value ${until}`;
+  return `${chances} ${chances === 1 ? 'chance' : 'chances'} in 10 of delivering at least ${part} of the value ${until}`;
 }
 
 /**
@@ -204,26 +211,11 @@ export function compareTitle(
     : `“${nameB}” against “${nameA}”: ${v} points of planned value, ${e} of net investment`;
 }
 
-const DECISION_ORDER = ['retenu', 'reporté', 'rejeté', 'à instruire'] as const;
-const DECISION_WORDS: Record<Locale, Record<(typeof DECISION_ORDER)[number], [string, string]>> = {
-  fr: {
-    retenu: ['retenu', 'retenus'],
-    reporté: ['reporté', 'reportés'],
-    rejeté: ['rejeté', 'rejetés'],
-    'à instruire': ['à instruire', 'à instruire'],
-  },
-  en: {
-    retenu: ['approved', 'approved'],
-    reporté: ['postponed', 'postponed'],
-    rejeté: ['rejected', 'rejected'],
-    'à instruire': ['to be examined', 'to be examined'],
-  },
-};
+const DECISION_ORDER = DECISION_KINDS;
 
-/** The word of a decision in the locale (singular). */
+/** The word of a decision in the locale (singular): lib/i18n/decisions.ts, the one home. */
 export function decisionWord(locale: Locale, decision: string): string {
-  const words = DECISION_WORDS[locale][decision as (typeof DECISION_ORDER)[number]];
-  return words ? words[0] : decision;
+  return oneWord(locale, decision);
 }
 
 /** Slide 6: how many decisions, by kind ("10 décisions prises : 7 retenus, 2 reportés et 1 rejeté"). */
@@ -236,35 +228,112 @@ export function decisionsTitle(locale: Locale, decisions: readonly DecisionEntry
   }
   const parts = DECISION_ORDER.map((kind) => {
     const count = decisions.filter((d) => d.decision === kind).length;
-    const [one, many] = DECISION_WORDS[locale][kind];
-    return count > 0 ? `${count} ${count > 1 ? many : one}` : '';
+    return count > 0 ? `${count} ${oneWord(locale, kind, count)}` : '';
   }).filter(Boolean);
   return locale === 'fr'
     ? `${n} décision${n > 1 ? 's' : ''} prise${n > 1 ? 's' : ''} : ${listText(locale, parts)}`
     : `${n} decision${n > 1 ? 's' : ''} taken: ${listText(locale, parts)}`;
 }
 
-export type SlideKind =
-  'noPlan' | 'frontier' | 'value' | 'roadmap' | 'money' | 'risk' | 'compare' | 'decisions';
+/** A range of years: `2027–2032`, or one year. */
+function yearRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
 
 /**
- * The slides in order. Without a plan of its own, the scenario's deck opens
- * on the slide that says so (the others then show the heuristic's plan);
- * the frontier comes when it is computed for this scenario, else the plan's
- * value against the heuristic (pointless when the plan is the heuristic's);
- * the comparison when another scenario has a plan too.
+ * The decision in one sentence, the deck's first title: adopt the plan, how
+ * many projects, how much net investment, over which years.
  */
-export function deckSlides(facts: {
-  hasPlan: boolean;
-  frontier: boolean;
-  compare: boolean;
-}): SlideKind[] {
-  const slides: SlideKind[] = [];
-  if (!facts.hasPlan) slides.push('noPlan');
-  if (facts.frontier) slides.push('frontier');
-  else if (facts.hasPlan) slides.push('value');
-  slides.push('roadmap', 'money', 'risk');
-  if (facts.compare) slides.push('compare');
-  slides.push('decisions');
-  return slides;
+export function decisionTitle(
+  locale: Locale,
+  facts: { count: number; investment: number; first: number; last: number; provisional: boolean },
+): string {
+  const money = formatEurosCompact(locale, facts.investment);
+  const years = yearRange(facts.first, facts.last);
+  if (facts.count === 0) {
+    return locale === 'fr'
+      ? 'Aucun projet à retenir dans ce scénario'
+      : 'No project to approve in this scenario';
+  }
+  if (locale === 'fr') {
+    const head = facts.provisional ? 'Proposition' : 'Décision';
+    return typeset(
+      'fr',
+      `${head} : retenir ${facts.count} projet${facts.count > 1 ? 's' : ''} pour ${money} d’investissement net sur ${years}`,
+    );
+  }
+  const head = facts.provisional ? 'Proposal' : 'Decision';
+  return `${head}: approve ${facts.count} project${facts.count > 1 ? 's' : ''} for ${money} of net investment over ${years}`;
+}
+
+/** The roadmap's title on a page of several: the whole plan, then the page (« 2 / 4 »). */
+export function roadmapPageTitle(
+  locale: Locale,
+  facts: RoadmapFacts,
+  firstYear: number,
+  page: number,
+  pages: number,
+): string {
+  const head = roadmapTitle(locale, facts, firstYear);
+  return pages > 1 ? `${head} (${page + 1}/${pages})` : head;
+}
+
+/** The money slide: what the plan costs the authority, and whether it fits its envelopes. */
+export function moneyTitle(
+  locale: Locale,
+  netCost: number,
+  first: number,
+  last: number,
+  overs: readonly YearOver[],
+): string {
+  const cost = formatEurosCompact(locale, netCost);
+  const years = yearRange(first, last);
+  const list = listText(
+    locale,
+    overs.map((o) => String(o.year)),
+  );
+  if (locale === 'fr') {
+    const fit =
+      overs.length === 0
+        ? ', dans les enveloppes chaque année'
+        : `, au-dessus des enveloppes en ${list}`;
+    return typeset('fr', `Coût net pour la collectivité : ${cost} sur ${years}${fit}`);
+  }
+  const fit =
+    overs.length === 0 ? ', within the envelopes every year' : `, over the envelopes in ${list}`;
+  return `Net cost to the authority: ${cost} over ${years}${fit}`;
+}
+
+/** The price of confidence: what holding the envelopes `level` of the time costs. */
+export function confidenceTitle(locale: Locale, level: number, price: number | null): string {
+  const years = formatNumber(locale, 10 * level, 1);
+  if (price === null) {
+    return locale === 'fr'
+      ? `Aucun plan trouvé qui tienne les enveloppes ${years} années sur 10 dans le temps de calcul`
+      : `No plan found that holds the envelopes ${years} years in 10 within the computing time`;
+  }
+  const percent = formatPercent(locale, price, 0);
+  return locale === 'fr'
+    ? `Tenir les enveloppes ${years} années sur 10 coûte ${percent} de la valeur`
+    : `Holding the envelopes ${years} years in 10 costs ${percent} of the value`;
+}
+
+/** The projects left out of the plan. */
+export function leftOutTitle(locale: Locale, count: number): string {
+  if (locale === 'fr') {
+    return count > 1
+      ? `${count} projets restent hors du plan : les plus utiles, et pourquoi`
+      : `Un projet reste hors du plan, et pourquoi`;
+  }
+  return count > 1
+    ? `${count} projects stay out of the plan: the most useful ones, and why`
+    : 'One project stays out of the plan, and why';
+}
+
+/** The decisions the committee records at the end of the meeting. */
+export function recordTitle(locale: Locale, count: number): string {
+  if (locale === 'fr') {
+    return count > 1 ? `${count} décisions à acter aujourd’hui` : 'La décision à acter aujourd’hui';
+  }
+  return count > 1 ? `${count} decisions to record today` : 'The decision to record today';
 }

@@ -23,7 +23,7 @@ const fr = {
   'goal.confidenceHint': 'chaque enveloppe tenue au moins {years} années sur 10',
   'goal.confidenceRange': 'Choisissez une confiance entre 50 % et 99 %.',
   'goal.confidenceHow':
-    'Chaque plan essayé est simulé (20 000 tirages des durées et des coûts) ; le calcul prend le temps choisi ci-dessous.',
+    'Chaque plan essayé est simulé (20 000 déroulements, durées et coûts tirés au hasard) ; le calcul prend le temps choisi ci-dessous.',
   'hold.price':
     'Tenir chaque enveloppe d’investissement {years} années sur 10 coûte {percent} de la valeur : {value} points, contre {det} sans marge de risque.',
   'hold.baseline':
@@ -108,7 +108,13 @@ const fr = {
   'run.cancel': 'Arrêter le calcul',
   'run.progress': 'Calcul en cours : {elapsed} sur {limit} au plus',
   'run.best': 'Meilleure valeur trouvée',
-  'run.bound': 'Borne prouvée',
+  'bar.result': 'Plan calculé : {value}, {count} projets{stale}.',
+  'bar.stale': ' (réglages modifiés depuis)',
+  'bar.saved': 'Plan enregistré : {count} projets.',
+  'bar.none': 'Pas encore de plan pour ce scénario.',
+  'bar.see': 'Voir le résultat',
+  'run.bound': 'Valeur maximale possible',
+  'run.boundTerm': 'Borne prouvée : aucun plan ne peut dépasser cette valeur.',
   'run.gap': 'Écart à la borne',
   'run.elapsed': 'Temps écoulé',
   'run.none': '—',
@@ -159,6 +165,7 @@ const fr = {
     'il resterait de la place (démarrage en {years}) : le calcul s’est arrêté avant de l’ajouter, ou son apport est sous la précision du calcul.',
   'out.blocked':
     'aucune année de démarrage ne laisse la place. Le plus limitant : {rule} ({count} année(s) de démarrage sur {total}).',
+  'out.rulesMore': '{rules} et {count} autre(s)',
   'out.detail': 'Détail par année de démarrage de {project}',
   'out.startIn': 'Démarrage en {year}',
   'out.rule.investment': 'enveloppe d’investissement',
@@ -194,7 +201,7 @@ const en: Record<ScenarioMessage, string> = {
   'goal.confidenceHint': 'each envelope held at least {years} years in 10',
   'goal.confidenceRange': 'Choose a confidence between 50% and 99%.',
   'goal.confidenceHow':
-    'Every plan tried is simulated (20,000 draws of durations and costs); the run takes the time chosen below.',
+    'Every plan tried is simulated (20,000 runs, durations and costs drawn at random); the run takes the time chosen below.',
   'hold.price':
     'Holding each investment envelope {years} years in 10 costs {percent} of the value: {value} points, against {det} with no risk margin.',
   'hold.baseline':
@@ -279,7 +286,13 @@ const en: Record<ScenarioMessage, string> = {
   'run.cancel': 'Stop the solve',
   'run.progress': 'Solving: {elapsed} of at most {limit}',
   'run.best': 'Best value found',
-  'run.bound': 'Proven bound',
+  'bar.result': 'Plan computed: {value}, {count} projects{stale}.',
+  'bar.stale': ' (settings changed since)',
+  'bar.saved': 'Saved plan: {count} projects.',
+  'bar.none': 'No plan yet for this scenario.',
+  'bar.see': 'See the result',
+  'run.bound': 'Highest possible value',
+  'run.boundTerm': 'Proven bound: no plan can go above this value.',
   'run.gap': 'Gap to the bound',
   'run.elapsed': 'Elapsed time',
   'run.none': '—',
@@ -325,6 +338,7 @@ const en: Record<ScenarioMessage, string> = {
     'there would be room (start in {years}): the solve stopped before adding it, or its gain is below the solver’s precision.',
   'out.blocked':
     'no start year leaves room. Most limiting: {rule} ({count} of {total} start years).',
+  'out.rulesMore': '{rules} and {count} more',
   'out.detail': 'Detail by start year of {project}',
   'out.startIn': 'Start in {year}',
   'out.rule.investment': 'investment envelope',
