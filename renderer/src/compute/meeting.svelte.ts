@@ -17,6 +17,7 @@ import { resolveScenario } from '../../../shared/model/portfolio';
 import { confidenceRun, frontierRun } from './frontier.svelte';
 import {
   MEETING_FACTORS,
+  confidenceSeconds,
   MEETING_LEVELS,
   prepareMeeting,
   progressOf,
@@ -141,7 +142,7 @@ class MeetingRun {
           r.portfolio,
           r.scenarioId,
           [...MEETING_LEVELS],
-          r.secondsPerSolve,
+          confidenceSeconds(r.secondsPerSolve),
           optimisationKey(r.portfolio, r.scenarioId || undefined, 'confidence'),
           deterministic,
         );

@@ -36,6 +36,18 @@ export const MEETING_LEVELS = [null, 0.8, 0.9] as const;
 export const MEETING_ITERATIONS = 10_000;
 /** The time limits a user may give each optimisation, seconds. */
 export const MEETING_LIMITS = [2, 5, 10, 30, 60] as const;
+/**
+ * The least time each confidence level gets, seconds: a plan that holds
+ * under risk needs the deterministic plan, its simulated spend and several
+ * solves; on the demo, under 20 s per level finds none, and the slide would
+ * only say so.
+ */
+export const MEETING_CONFIDENCE_MIN_SECONDS = 20;
+
+/** Time limit of each confidence level for a meeting's time limit per solve. */
+export function confidenceSeconds(secondsPerSolve: number): number {
+  return Math.max(secondsPerSolve, MEETING_CONFIDENCE_MIN_SECONDS);
+}
 
 export type MeetingStepKind = 'optimise' | 'frontier' | 'confidence' | 'simulate';
 
@@ -121,7 +133,7 @@ export function simulationEstimate(iterations: number, projects: number): number
 
 /**
  * The steps and their estimates: each optimisation at most its time limit
- * (the frontier's factor 1 is not solved again when step 1 proves it, but
+ * (each confidence level at least MEETING_CONFIDENCE_MIN_SECONDS; the frontier's factor 1 is not solved again when step 1 proves it, but
  * that is known only then), plus the start-up of the solver, and the
  * simulation by its size.
  */
@@ -133,7 +145,7 @@ export function planSteps(request: MeetingRequest): StepPlan[] {
   return [
     { kind: 'optimise', estimate: limit + startUp },
     { kind: 'frontier', estimate: MEETING_FACTORS.length * limit + startUp },
-    { kind: 'confidence', estimate: MEETING_LEVELS.length * limit + startUp },
+    { kind: 'confidence', estimate: MEETING_LEVELS.length * confidenceSeconds(limit) + startUp },
     {
       kind: 'simulate',
       estimate: simulationEstimate(request.iterations ?? MEETING_ITERATIONS, projects),

@@ -18,6 +18,8 @@ import type {
 import type { SimulationOutput } from '../../../shared/engine/simulate';
 import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
 import {
+  confidenceSeconds,
+  MEETING_CONFIDENCE_MIN_SECONDS,
   MEETING_FACTORS,
   MEETING_ITERATIONS,
   MEETING_LEVELS,
@@ -170,15 +172,23 @@ describe('preparing the meeting', () => {
 
 describe('the estimate', () => {
   it('gives each optimisation its time limit and the simulation its size', () => {
-    const plan = planSteps(request(withPlan.id, 10));
+    const plan = planSteps(request(withPlan.id, 30));
     expect(plan.map((s) => s.kind)).toEqual(['optimise', 'frontier', 'confidence', 'simulate']);
-    expect(plan[0]!.estimate).toBe(10 + 1);
-    expect(plan[1]!.estimate).toBe(10 * MEETING_FACTORS.length + 1);
-    expect(plan[2]!.estimate).toBe(10 * MEETING_LEVELS.length + 1);
+    expect(plan[0]!.estimate).toBe(30 + 1);
+    expect(plan[1]!.estimate).toBe(30 * MEETING_FACTORS.length + 1);
+    expect(plan[2]!.estimate).toBe(30 * MEETING_LEVELS.length + 1);
     expect(plan[3]!.estimate).toBe(simulationEstimate(MEETING_ITERATIONS, withPlan.plan!.length));
     // Twice the time limit: every optimisation estimate doubles (start-up aside).
-    const twice = planSteps(request(withPlan.id, 20));
+    const twice = planSteps(request(withPlan.id, 60));
     for (let i = 0; i < 3; i++) expect(twice[i]!.estimate - 1).toBe(2 * (plan[i]!.estimate - 1));
+  });
+
+  it('gives each confidence level at least its floor, however short the time per solve', () => {
+    const short = planSteps(request(withPlan.id, 2));
+    expect(short[0]!.estimate).toBe(2 + 1);
+    expect(short[2]!.estimate).toBe(MEETING_CONFIDENCE_MIN_SECONDS * MEETING_LEVELS.length + 1);
+    expect(confidenceSeconds(2)).toBe(MEETING_CONFIDENCE_MIN_SECONDS);
+    expect(confidenceSeconds(60)).toBe(60);
   });
 
   it('counts a finished step for what it took and a running one for the time spent', () => {
