@@ -6,10 +6,10 @@
  *
  * 1. the scenario's plan (the optimiser, MODEL.md §4 — §7 when the scenario
  *    asks for a confidence);
- * 2. the frontier around it (the optimum proven in step 1 stands for factor
- *    1 instead of being solved again, frontier.ts `known`);
- * 3. the price of confidence (MODEL.md §7, step 1's optimum reused as the
- *    deterministic plan when proven and computed without a confidence);
+ * 2. the frontier around it (step 1's result stands for factor 1 instead of
+ *    being solved again, frontier.ts `known`);
+ * 3. the price of confidence (MODEL.md §7, step 1's result reused as the
+ *    deterministic plan when computed without a confidence);
  * 4. the risk simulation (MODEL.md §5) of the plan the deck shows: the
  *    scenario's saved plan, else step 1's, else the ranking heuristic's.
  *
@@ -178,7 +178,6 @@ export function progressOf(
   return { fraction: total > 0 ? Math.min(1, done / total) : 1, left };
 }
 
-const proven = (r: OptimiseResult | null): r is OptimiseResult => r?.status === 'optimal';
 const found = (r: OptimiseResult | null) => r?.status === 'optimal' || r?.status === 'feasible';
 
 /**
@@ -206,14 +205,16 @@ export async function prepareMeeting(
   if (optimised === null) return null;
   end(0);
 
-  const known: KnownPoint[] = proven(optimised) ? [{ factor: 1, result: optimised }] : [];
+  // Step 1's result stands for factor 1 and for the deterministic plan, proven
+  // or not: the deck shows one figure for the plan, not three solves of it.
+  const known: KnownPoint[] = found(optimised) ? [{ factor: 1, result: optimised }] : [];
   begin(1);
   const frontier = await steps.frontier(request, known);
   if (frontier === null) return null;
   end(1);
 
   // The deterministic plan of the price of confidence: step 1's, when it is one (no confidence asked).
-  const deterministic = proven(optimised) && !optimised.confidence ? optimised : undefined;
+  const deterministic = found(optimised) && !optimised.confidence ? optimised : undefined;
   begin(2);
   const confidence = await steps.confidence(request, deterministic);
   if (confidence === null) return null;

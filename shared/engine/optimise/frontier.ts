@@ -7,8 +7,10 @@
  * of the one before (still feasible with more money), so a point stopped by
  * the time limit is never worse than a smaller budget's: the frontier never
  * shows a larger budget buying less. A point already known (the scenario's
- * own optimum, proven on the scenario screen) is taken as it is instead of
- * being solved again with a shorter time limit. Given solver threads
+ * own result, shown on the scenario screen or step 1 of a meeting) is taken
+ * as it is instead of being solved again with a shorter time limit, so both
+ * show one figure: when proven, or when no smaller envelope's plan beats
+ * it. Given solver threads
  * (`race`), as many points are solved at once, one thread each, each
  * starting from the plan of the largest smaller envelope solved by then.
  *
@@ -62,7 +64,10 @@ export interface KnownPoint {
 
 export interface FrontierOptions extends Omit<OptimiseOptions, 'startPlans' | 'onProgress'> {
   factors?: readonly number[];
-  /** Points not to solve again; used only when proven optimal. */
+  /**
+   * Points not to solve again: used when proven optimal, or when they have a
+   * plan that no smaller envelope solved before them beats.
+   */
   known?: readonly KnownPoint[];
   /** Called after each point. */
   onPoint?: (point: FrontierPoint, done: number, total: number) => void;
@@ -83,7 +88,7 @@ export async function frontier(
   // With several solver threads, points are solved at once, one thread each.
   const threads = Math.max(1, Math.min(options.race?.lanes ?? 1, order.length));
   const race = options.race && threads > 1 ? oneLane(options.race) : options.race;
-  const solved: { f: number; plan: PlanEntry[] }[] = [];
+  const solved: { f: number; plan: PlanEntry[]; objective: number }[] = [];
   let next = 0;
   let done = 0;
   const solveNext = async () => {
@@ -94,9 +99,17 @@ export async function frontier(
         budgetFactor: { ...base.budgetFactor, investment: base.budgetFactor.investment * f },
       };
       // The plan of the largest smaller envelope solved so far.
-      const previous = solved.filter((s) => s.f <= f).sort((a, b) => b.f - a.f)[0]?.plan;
+      const below = solved.filter((s) => s.f <= f).sort((a, b) => b.f - a.f)[0];
+      const previous = below?.plan;
+      // A known result is the figure the user already saw: taken as it is when
+      // proven, or when it has a plan no smaller envelope solved so far beats
+      // (otherwise the frontier would show more money buying less).
       const known = options.known?.find(
-        (k) => Math.abs(k.factor - f) < 1e-9 && k.result.status === 'optimal',
+        (k) =>
+          Math.abs(k.factor - f) < 1e-9 &&
+          (k.result.status === 'optimal' ||
+            (k.result.status === 'feasible' &&
+              (below === undefined || k.result.objective >= below.objective - 1e-9))),
       );
       const result = known
         ? known.result
@@ -106,7 +119,8 @@ export async function frontier(
             race,
             startPlans: previous ? [previous] : [],
           });
-      if (hasPlan(result.status)) solved.push({ f, plan: result.plan });
+      if (hasPlan(result.status))
+        solved.push({ f, plan: result.plan, objective: result.objective });
       const point: FrontierPoint = {
         factor: f,
         status: result.status,
@@ -151,7 +165,7 @@ export interface ConfidenceFrontierOptions extends Omit<
 > {
   /** Levels; null stands for the deterministic plan (always computed, and listed when asked). */
   confidences?: readonly (number | null)[];
-  /** The deterministic result when already known (the scenario's proven optimum): not solved again. */
+  /** The deterministic result when already known (the scenario's result, with a plan): not solved again. */
   deterministic?: OptimiseResult;
   onPoint?: (point: ConfidencePoint, done: number, total: number) => void;
 }
@@ -165,7 +179,7 @@ export async function confidenceFrontier(
   const levels = options.confidences ?? [null, ...DEFAULT_CONFIDENCES];
   const total = levels.length;
   const det =
-    options.deterministic?.status === 'optimal'
+    options.deterministic && hasPlan(options.deterministic.status)
       ? options.deterministic
       : await optimise(highs, portfolio, {
           ...options,

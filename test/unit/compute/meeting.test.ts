@@ -1,8 +1,8 @@
 /**
  * Preparing the meeting (renderer/src/compute/meeting.ts) with fake steps and
  * a fake clock: the steps run in order, each given what the one before
- * proved (the optimum as the frontier's factor 1 and as the deterministic
- * plan of the price of confidence, only when proven), the deck's plan is the
+ * found (its plan as the frontier's factor 1 and as the deterministic plan
+ * of the price of confidence, proven or not), the deck's plan is the
  * saved one, else the optimiser's, else the heuristic's, a cancelled step
  * stops everything after it, and the one progress bar only moves forward,
  * reaching 1 exactly when the last step ends.
@@ -116,11 +116,17 @@ describe('preparing the meeting', () => {
     expect(meeting!.iterations).toBe(MEETING_ITERATIONS);
   });
 
-  it('reuses nothing that is not proven, nor a plan computed with a confidence', async () => {
-    const feasible = fakeSteps(result('feasible'));
+  it('hands on a plan found but not proven (one figure for the plan), never a failed run nor a plan computed with a confidence', async () => {
+    const stopped = result('feasible');
+    const feasible = fakeSteps(stopped);
     await prepareMeeting(request(withoutPlan.id), feasible.steps, () => {});
-    expect(feasible.given.known).toEqual([]);
-    expect(feasible.given.deterministic).toBeUndefined();
+    expect(feasible.given.known).toEqual([{ factor: 1, result: stopped }]);
+    expect(feasible.given.deterministic).toBe(stopped);
+
+    const none = fakeSteps(result('unknown'));
+    await prepareMeeting(request(withoutPlan.id), none.steps, () => {});
+    expect(none.given.known).toEqual([]);
+    expect(none.given.deterministic).toBeUndefined();
 
     const held = fakeSteps(result('optimal', true));
     await prepareMeeting(request(withoutPlan.id), held.steps, () => {});

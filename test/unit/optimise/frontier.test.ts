@@ -12,6 +12,7 @@ import { UsageError } from '../../../electron/cli/command';
 import { command as frontierCommand } from '../../../electron/cli/commands/frontier';
 import { command as optimizeCommand } from '../../../electron/cli/commands/optimize';
 import { confidenceFrontier, frontier, optimise } from '../../../shared/engine/optimise';
+import { scenarioFor } from '../../../shared/engine/optimise/optimise';
 import type { Portfolio } from '../../../shared/model/portfolio';
 import { generatePortfolio } from '../../support/generate';
 import { objective, settingsOf, violations } from './oracle';
@@ -64,6 +65,37 @@ describe('the efficient frontier', () => {
     expect(one.plan).toEqual(proven.plan);
     expect(points.find((p) => p.factor === 0.75)!.reused).toBeUndefined();
     expect(points[2]!.objective).toBeGreaterThanOrEqual(one.objective - 1e-9);
+  });
+
+  it('reuses a plan found but not proven, unless a smaller envelope already buys more', async () => {
+    const doc = riskyPortfolio(3);
+    const proven = await optimise(highs, doc, { gap: 0 });
+    const small = await optimise(highs, doc, {
+      gap: 0,
+      scenario: {
+        ...scenarioFor(doc, {}),
+        budgetFactor: { ...scenarioFor(doc, {}).budgetFactor, investment: 0.75 },
+      },
+    });
+    expect(small.status).toBe('optimal');
+    // A stopped run's plan, worth more than the 0.75 envelope's optimum: taken as it is.
+    const weaker = { ...proven, status: 'feasible' as const, gap: 0.02 };
+    const kept = await frontier(highs, doc, {
+      factors: [0.75, 1],
+      timeLimitSeconds: 5,
+      known: [{ factor: 1, result: weaker }],
+    });
+    expect(kept.points[1]!.reused).toBe(true);
+    expect(kept.points[1]!.status).toBe('feasible');
+    // A stopped run's plan worth less than the smaller envelope's: solved again.
+    const poor = { ...weaker, objective: small.objective - 1, plan: small.plan.slice(0, 1) };
+    const solved = await frontier(highs, doc, {
+      factors: [0.75, 1],
+      timeLimitSeconds: 5,
+      known: [{ factor: 1, result: poor }],
+    });
+    expect(solved.points[1]!.reused).toBeUndefined();
+    expect(solved.points[1]!.objective).toBeGreaterThanOrEqual(solved.points[0]!.objective - 1e-9);
   });
 });
 
