@@ -10,7 +10,7 @@
  * pool of simulation workers. Cancel stops the step under way and the
  * preparation; the last prepared meeting is kept.
  */
-import { rankingHeuristic } from '../../../shared/engine/optimise';
+import { rankingHeuristic, scenarioObjective } from '../../../shared/engine/optimise';
 import { optimisationKey } from '../../../shared/engine/plan';
 import { prepareSimulation } from '../../../shared/engine/simulate';
 import { resolveScenario } from '../../../shared/model/portfolio';
@@ -110,6 +110,10 @@ class MeetingRun {
       heuristicPlan: (r) => {
         const scenario = resolveScenario(r.portfolio, r.scenarioId || undefined);
         return scenario ? rankingHeuristic(r.portfolio, scenario).plan : [];
+      },
+      planValue: (r, plan) => {
+        const scenario = resolveScenario(r.portfolio, r.scenarioId || undefined);
+        return scenario ? scenarioObjective(r.portfolio, scenario, plan) : 0;
       },
       optimise: async (r) => {
         this.stopCurrent = () => optimiserRun.cancel();

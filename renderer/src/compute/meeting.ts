@@ -6,10 +6,10 @@
  *
  * 1. the scenario's plan (the optimiser, MODEL.md §4 — §7 when the scenario
  *    asks for a confidence);
- * 2. the frontier around it (step 1's result stands for factor 1 instead of
- *    being solved again, frontier.ts `known`);
- * 3. the price of confidence (MODEL.md §7, step 1's result reused as the
- *    deterministic plan when computed without a confidence);
+ * 2. the frontier around it (the plan the deck shows stands for factor 1
+ *    instead of being solved again, frontier.ts `known`);
+ * 3. the price of confidence (MODEL.md §7, the same plan as the deterministic
+ *    one when step 1 was computed without a confidence);
  * 4. the risk simulation (MODEL.md §5) of the plan the deck shows: the
  *    scenario's saved plan, else step 1's, else the ranking heuristic's.
  *
@@ -27,6 +27,7 @@ import type {
 } from '../../../shared/engine/optimise';
 import type { SimulationOutput } from '../../../shared/engine/simulate';
 import type { PlanEntry, Portfolio } from '../../../shared/model/portfolio';
+import { relativeGap } from '../../../shared/engine/plan';
 
 /** The budget factors of the meeting's frontier: close to the envelope, where a committee decides. */
 export const MEETING_FACTORS = [0.8, 0.9, 1, 1.1, 1.2] as const;
@@ -110,6 +111,8 @@ export interface MeetingSteps {
   ): Promise<SimulationOutput | null>;
   /** The plan of the ranking heuristic under the scenario (the last resort). */
   heuristicPlan(request: MeetingRequest): PlanEntry[];
+  /** The objective of a plan under the request's scenario (the optimiser's measure). */
+  planValue(request: MeetingRequest, plan: readonly PlanEntry[]): number;
   /** Now, in milliseconds (a fake clock in tests). */
   now(): number;
 }
@@ -205,21 +208,8 @@ export async function prepareMeeting(
   if (optimised === null) return null;
   end(0);
 
-  // Step 1's result stands for factor 1 and for the deterministic plan, proven
-  // or not: the deck shows one figure for the plan, not three solves of it.
-  const known: KnownPoint[] = found(optimised) ? [{ factor: 1, result: optimised }] : [];
-  begin(1);
-  const frontier = await steps.frontier(request, known);
-  if (frontier === null) return null;
-  end(1);
-
-  // The deterministic plan of the price of confidence: step 1's, when it is one (no confidence asked).
-  const deterministic = found(optimised) && !optimised.confidence ? optimised : undefined;
-  begin(2);
-  const confidence = await steps.confidence(request, deterministic);
-  if (confidence === null) return null;
-  end(2);
-
+  // The plan the deck shows: the scenario's saved plan, else step 1's, else
+  // the ranking heuristic's.
   const saved = request.portfolio.scenarios?.find((s) => s.id === request.scenarioId)?.plan;
   const source: MeetingPlanSource =
     saved && saved.length > 0 ? 'saved' : found(optimised) ? 'optimised' : 'heuristic';
@@ -229,6 +219,34 @@ export async function prepareMeeting(
       : source === 'optimised'
         ? optimised.plan
         : steps.heuristicPlan(request);
+  // That plan stands for factor 1 and for the deterministic plan, proven or
+  // not: the deck shows one figure for it, not three solves of the same
+  // envelope. A saved plan keeps step 1's bound (it holds for every plan).
+  const standing: OptimiseResult | undefined =
+    source === 'optimised'
+      ? optimised
+      : source === 'saved' && found(optimised)
+        ? {
+            ...optimised,
+            status: 'feasible',
+            plan: [...shown],
+            objective: steps.planValue(request, shown),
+          }
+        : undefined;
+  if (standing && standing !== optimised)
+    standing.gap = relativeGap(standing.objective, Math.max(standing.bound, standing.objective));
+  const known: KnownPoint[] = standing ? [{ factor: 1, result: standing }] : [];
+  begin(1);
+  const frontier = await steps.frontier(request, known);
+  if (frontier === null) return null;
+  end(1);
+
+  // The deterministic plan of the price of confidence: step 1's, when it is one (no confidence asked).
+  const deterministic = standing && !optimised.confidence ? standing : undefined;
+  begin(2);
+  const confidence = await steps.confidence(request, deterministic);
+  if (confidence === null) return null;
+  end(2);
 
   begin(3);
   const simulation =

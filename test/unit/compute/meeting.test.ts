@@ -72,6 +72,8 @@ function fakeSteps(
   const steps: MeetingSteps = {
     now: () => clock,
     heuristicPlan: () => heuristic,
+    // A fake measure: two points per project of the plan.
+    planValue: (_r, plan) => 2 * plan.length,
     optimise: async () => (wait('optimise') ? null : optimised),
     frontier: async (_r, known) => {
       given.known = known;
@@ -140,6 +142,14 @@ describe('preparing the meeting', () => {
     expect(a!.source).toBe('saved');
     expect(a!.plan).toEqual(withPlan.plan);
     expect(saved.given.plan).toEqual(withPlan.plan);
+    // The saved plan, the one shown, also stands for factor 1 and for the
+    // deterministic plan, with its own value and step 1's bound.
+    const standing = saved.given.known![0]!.result;
+    expect(standing.plan).toEqual(withPlan.plan);
+    expect(standing.status).toBe('feasible');
+    expect(standing.objective).toBe(2 * withPlan.plan!.length);
+    expect(standing.bound).toBe(10);
+    expect(saved.given.deterministic!.plan).toEqual(withPlan.plan);
 
     const none = fakeSteps(result('unknown'));
     const b = await prepareMeeting(request(withoutPlan.id), none.steps, () => {});
